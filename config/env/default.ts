@@ -1,0 +1,36 @@
+import type { AppConfig } from '../src/schema';
+
+/**
+ * Defaults for every environment. Development and test keys below are public and fixed so
+ * demos are repeatable; production.ts removes them, so production must supply its own.
+ */
+export const defaults: AppConfig = {
+  env: 'development',
+  host: '127.0.0.1',
+  port: 3000,
+  dataDir: './data',
+  logLevel: 'info',
+  bodyLimitBytes: 1024 * 1024,
+  h5Dir: 'miniprogram/dist/h5',
+  corsOrigins: [],
+  devSignIn: true,
+  rateLimit: { max: 600, windowMs: 60_000, authMax: 60 },
+  jwt: {
+    secret: 'development-only-secret-change-me-0123456789',
+    accessTtlSeconds: 900,
+    refreshTtlDays: 30,
+  },
+  pii: {
+    keys: { dev1: 'ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhIUE=' },
+    activeKeyId: 'dev1',
+    blindIndexKey: 'development-only-blind-index-key-0123456789',
+  },
+  wechat: {
+    appId: 'wx-development',
+    appSecret: 'development-secret',
+    apiBaseUrl: 'https://api.weixin.qq.com',
+    timeoutMs: 5000,
+  },
+  invitationTtlHours: 72,
+  shutdownGraceMs: 10_000,
+};

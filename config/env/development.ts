@@ -1,0 +1,3 @@
+import type { ConfigLayer } from '../src/layer';
+
+export const development: ConfigLayer = {};

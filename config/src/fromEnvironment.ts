@@ -1,0 +1,72 @@
+import type { ConfigLayer } from './layer';
+
+/** Environment variables each map to one key; the error names both when a value is bad. */
+export const ENV_KEYS: Record<string, string> = {
+  HOST: 'host',
+  PORT: 'port',
+  MONGODB_URI: 'mongodbUri',
+  DATA_DIR: 'dataDir',
+  LOG_LEVEL: 'logLevel',
+  BODY_LIMIT_BYTES: 'bodyLimitBytes',
+  H5_DIR: 'h5Dir',
+  CORS_ORIGINS: 'corsOrigins',
+  DEV_SIGN_IN: 'devSignIn',
+  RATE_LIMIT_MAX: 'rateLimit.max',
+  JWT_SECRET: 'jwt.secret',
+  JWT_ACCESS_TTL_SECONDS: 'jwt.accessTtlSeconds',
+  JWT_REFRESH_TTL_DAYS: 'jwt.refreshTtlDays',
+  PII_KEYS: 'pii.keys',
+  PII_ACTIVE_KEY_ID: 'pii.activeKeyId',
+  PII_BLIND_INDEX_KEY: 'pii.blindIndexKey',
+  WECHAT_APP_ID: 'wechat.appId',
+  WECHAT_APP_SECRET: 'wechat.appSecret',
+  WECHAT_API_BASE_URL: 'wechat.apiBaseUrl',
+  WECHAT_TIMEOUT_MS: 'wechat.timeoutMs',
+  INVITATION_TTL_HOURS: 'invitationTtlHours',
+  SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs']);
+
+function parseValue(envName: string, key: string, raw: string): unknown {
+  if (INTEGER_KEYS.has(key)) {
+    if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`配置错误 ${key} (${envName}): "${raw}" is not a whole number`);
+    return Number(raw);
+  }
+  if (key === 'devSignIn') {
+    if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`配置错误 ${key} (${envName}): use true or false`);
+    return raw === 'true' || raw === '1';
+  }
+  if (key === 'corsOrigins') return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (key === 'pii.keys') {
+    // "k1:base64key,k2:base64key"
+    const keys: Record<string, string> = {};
+    for (const pair of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const i = pair.indexOf(':');
+      if (i <= 0) throw new ConfigError(`配置错误 ${key} (${envName}): expected "keyId:base64Key[,keyId:base64Key]"`);
+      keys[pair.slice(0, i)] = pair.slice(i + 1);
+    }
+    return keys;
+  }
+  return raw;
+}
+
+export function layerFromEnvironment(env: Record<string, string | undefined>): ConfigLayer {
+  const layer: Record<string, unknown> = {};
+  for (const [envName, key] of Object.entries(ENV_KEYS)) {
+    const raw = env[envName];
+    if (raw === undefined || raw === '') continue;
+    const path = key.split('.');
+    let node = layer;
+    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]] = parseValue(envName, key, raw);
+  }
+  return layer as ConfigLayer;
+}

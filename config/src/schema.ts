@@ -1,0 +1,48 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Every setting the product reads, with its bounds. Validated once at start. */
+export const AppConfigSchema = Type.Object(
+  {
+    env: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')]),
+    host: Type.String({ minLength: 1 }),
+    port: Type.Integer({ minimum: 0, maximum: 65535 }),
+    /** Production database. Absent: the embedded FerretDB under dataDir. */
+    mongodbUri: Type.Optional(Type.String({ pattern: '^mongodb(\\+srv)?://' })),
+    dataDir: Type.String({ minLength: 1 }),
+    logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+    bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024 }),
+    /** Directory of the built H5 app served at "/"; empty disables serving it. */
+    h5Dir: Type.String(),
+    corsOrigins: Type.Array(Type.String()),
+    devSignIn: Type.Boolean(),
+    rateLimit: Type.Object({
+      max: Type.Integer({ minimum: 1 }),
+      windowMs: Type.Integer({ minimum: 1000 }),
+      authMax: Type.Integer({ minimum: 1 }),
+    }),
+    jwt: Type.Object({
+      secret: Type.String({ minLength: 32 }),
+      /** Access tokens live at most 15 minutes. */
+      accessTtlSeconds: Type.Integer({ minimum: 30, maximum: 900 }),
+      refreshTtlDays: Type.Integer({ minimum: 1, maximum: 90 }),
+    }),
+    pii: Type.Object({
+      /** AES-256-GCM keys by id; old ids stay to read old data while a new one is active. */
+      keys: Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' }), Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' })),
+      activeKeyId: Type.String({ minLength: 1 }),
+      /** HMAC-SHA256 key of the blind index (lookup and uniqueness of ID numbers). */
+      blindIndexKey: Type.String({ minLength: 32 }),
+    }),
+    wechat: Type.Object({
+      appId: Type.String(),
+      appSecret: Type.String(),
+      apiBaseUrl: Type.String({ pattern: '^https?://' }),
+      timeoutMs: Type.Integer({ minimum: 100, maximum: 30000 }),
+    }),
+    invitationTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
+    shutdownGraceMs: Type.Integer({ minimum: 0, maximum: 120000 }),
+  },
+  { additionalProperties: false },
+);
+
+export type AppConfig = Static<typeof AppConfigSchema>;

@@ -1,0 +1,39 @@
+// One jest run, four projects. `npm test` (scripts/test.ts) runs them all; each can run alone
+// with `npm run test:<project>`.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: false }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+const node = {
+  testEnvironment: 'node',
+  // content-disposition 3 (used by @fastify/static) ships only ES modules; Node runs it, jest
+  // needs it compiled to CommonJS.
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...node,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/config/**/*.test.ts', '<rootDir>/server/src/**/*.test.ts'],
+    },
+    {
+      ...node,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+      testTimeout: 30000,
+    },
+    {
+      ...node,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+      testTimeout: 90000,
+    },
+    ...(require('fs').existsSync(__dirname + '/miniprogram/jest.config.js') ? ['<rootDir>/miniprogram/jest.config.js'] : []), // TODO remove guard
+  ],
+};

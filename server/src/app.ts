@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Connection } from 'mongoose';
+import type { DestinationStream } from 'pino';
+import sensible from '@fastify/sensible';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import jwt from '@fastify/jwt';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import underPressure from '@fastify/under-pressure';
+import fastifyStatic from '@fastify/static';
+import type { AppConfig } from '@dajiuzhu/config';
+import { connectDatabase, pingDatabase } from './db/connection';
+import { ensureIndexes, registerModels, type Models } from './models';
+import { createServices, type Services } from './services';
+import { createWechatClient, type WechatClient } from './adapters/wechat/code2session';
+import { AppError } from './errors/AppError';
+import { installErrorHandler } from './errors/errorHandler';
+import { loggerOptions } from './logging';
+import { installValidators } from './validation';
+import authPlugin from './plugins/auth';
+import healthRoutes from './routes/health';
+import authRoutes from './routes/auth';
+import meRoutes from './routes/me';
+import staffRoutes from './routes/staff';
+import adminRoutes from './routes/admin';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    models: Models;
+    db: Connection;
+  }
+}
+
+export interface BuildOptions {
+  /** mongodb:// URI of a MongoDB or the embedded FerretDB. */
+  databaseUri: string;
+  /** Database name; default: the one in the URI, or "dajiuzhu". */
+  databaseName?: string;
+  /** Overrides the WeChat client (still a real HTTP client in tests, pointed at a fake server). */
+  wechat?: WechatClient;
+  logStream?: DestinationStream;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/** The API: one factory for the server entry and for tests. */
+export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, opts.logStream),
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  });
+  installErrorHandler(app);
+  installValidators(app);
+
+  const dbName = opts.databaseName ?? (new URL(opts.databaseUri.replace(/^mongodb\+srv/, 'mongodb')).pathname.slice(1) || 'dajiuzhu');
+  const db = await connectDatabase(opts.databaseUri, dbName);
+  app.addHook('onClose', async () => { await db.close(); });
+  const models = registerModels(db);
+  await ensureIndexes(models);
+
+  await app.register(sensible);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
+  await app.register(rateLimit, {
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(underPressure, {
+    maxEventLoopDelay: 2000,
+    maxHeapUsedBytes: 0,
+    maxRssBytes: 0,
+    pressureHandler: (_req, _reply, type) => { throw new AppError('SERVICE_UNAVAILABLE', { details: { pressure: String(type) } }); },
+  });
+  await app.register(jwt, {
+    secret: config.jwt.secret,
+    sign: { algorithm: 'HS256', expiresIn: config.jwt.accessTtlSeconds },
+    verify: { algorithms: ['HS256'] },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '大救助 API', version: '0.1.0', description: '社会救助小程序的后端接口。所有错误都使用同一个错误信封 ErrorEnvelope。' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const wechat = opts.wechat ?? createWechatClient(config.wechat);
+  const services = createServices(models, config, { sign: (claims) => app.jwt.sign(claims), wechat });
+  app.decorate('services', services);
+  app.decorate('models', models);
+  app.decorate('db', db);
+
+  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
+
+  await app.register(authPlugin, { services });
+  await app.register(healthRoutes, { isDatabaseReady: () => pingDatabase(db) });
+  await app.register(async (api) => {
+    await api.register(authRoutes, { services, devSignIn: config.devSignIn, authRateMax: config.rateLimit.authMax });
+    await api.register(meRoutes, { services });
+    await api.register(staffRoutes, { services });
+    await api.register(adminRoutes, { services });
+  }, { prefix: '/api/v1' });
+
+  const h5Dir = path.resolve(REPO_ROOT, config.h5Dir);
+  if (config.h5Dir && existsSync(path.join(h5Dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { DevSignInBody, UserView } from '@dajiuzhu/shared';
+import type { UserDoc, ProfileDoc } from '../models';
+import type { UserRepository } from '../repositories/userRepository';
+import type { ProfileRepository } from '../repositories/profileRepository';
+import { AppError } from '../errors/AppError';
+import { toProfileView } from './profileService';
+
+export function userService(deps: { users: UserRepository; profiles: ProfileRepository }) {
+  return {
+    /** The account behind an external identity, created on first sign-in. */
+    async accountFor(identityId: string): Promise<UserDoc> {
+      const { userId } = await deps.users.findOrCreateIdentity(identityId, randomUUID());
+      await deps.users.ensureUser(userId);
+      return (await deps.users.findById(userId))!;
+    },
+
+    /** Development sign-in may grant a demo role; production never registers that route. */
+    async grantDemoRole(user: UserDoc, body: DevSignInBody): Promise<UserDoc> {
+      switch (body.role) {
+        case undefined:
+        case 'resident':
+          return user;
+        case 'donor':
+          return (await deps.users.grant(user._id, { roles: ['donor'], donor: { kind: body.donorKind ?? 'person', displayName: body.donorKind === 'company' ? '爱心企业' : '爱心人士' } }))!;
+        case 'staff':
+          if (!body.regionCode) throw new AppError('VALIDATION_FAILED', { message: '工作人员账号需要指定所属行政区划代码', details: { fields: [{ path: '/regionCode', rule: 'required' }] } });
+          return (await deps.users.grant(user._id, { roles: ['staff'], staff: { level: body.level ?? 'township', regionCode: body.regionCode } }))!;
+        case 'admin':
+          return (await deps.users.grant(user._id, { roles: ['admin'] }))!;
+      }
+    },
+
+    findById: deps.users.findById,
+
+    async view(user: UserDoc, profile?: ProfileDoc | null): Promise<UserView> {
+      const p = profile === undefined ? await deps.profiles.findById(user._id) : profile;
+      return {
+        id: user._id,
+        roles: user.roles as UserView['roles'],
+        ...(user.staff ? { staff: user.staff } : {}),
+        ...(user.donor ? { donor: user.donor } : {}),
+        ...(p ? { profile: toProfileView(p) } : {}),
+        createdAt: user.createdAt.toISOString(),
+      };
+    },
+  };
+}
+export type UserService = ReturnType<typeof userService>;

@@ -1,0 +1,39 @@
+/**
+ * Stable error codes: the API's contract with every client. The code never changes once
+ * published; the Chinese message is what a person reads. The server throws these, one handler
+ * turns them into the envelope, and the mini-program maps them back to the same text.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: '填写的内容有误，请检查后重试' },
+  INVALID_JSON: { status: 400, message: '请求格式不正确' },
+  INVALID_ID_NUMBER: { status: 400, message: '身份证号不正确' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  TOKEN_INVALID: { status: 401, message: '登录凭证无效，请重新登录' },
+  REFRESH_TOKEN_INVALID: { status: 401, message: '登录已失效，请重新登录' },
+  REFRESH_TOKEN_REUSED: { status: 401, message: '检测到登录凭证被重复使用，为保护您的账号已退出登录' },
+  FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
+  DEV_SIGN_IN_DISABLED: { status: 404, message: '未找到该服务' },
+  NOT_FOUND: { status: 404, message: '未找到相关内容' },
+  ROUTE_NOT_FOUND: { status: 404, message: '未找到该服务' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持该操作' },
+  CONFLICT: { status: 409, message: '操作冲突，请刷新后重试' },
+  ID_NUMBER_TAKEN: { status: 409, message: '该身份证号已被其他账号实名认证，如有疑问请联系当地民政部门' },
+  INVITATION_USED: { status: 409, message: '该邀请码已被使用' },
+  INVITATION_INVALID: { status: 404, message: '邀请码不存在或已失效' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  WECHAT_CODE_INVALID: { status: 400, message: '微信登录凭证无效或已使用，请重新进入小程序' },
+  WECHAT_RATE_LIMITED: { status: 429, message: '微信登录请求太频繁，请稍后再试' },
+  WECHAT_HIGH_RISK_USER: { status: 403, message: '您的微信账号存在风险，暂时无法登录，请联系微信客服' },
+  WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function messageFor(code: string): string {
+  return (ERROR_CODES as Record<string, { message: string }>)[code]?.message ?? ERROR_CODES.INTERNAL.message;
+}

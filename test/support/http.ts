@@ -1,0 +1,46 @@
+/** A thin real-HTTP client for tests: status, parsed body, headers. */
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function request<T = any>(baseUrl: string, method: string, path: string, opts: { body?: unknown; raw?: string | Buffer; token?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | Buffer | undefined;
+  if (opts.raw !== undefined) body = opts.raw;
+  else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(baseUrl + path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+export function client(baseUrl: string) {
+  return {
+    get: <T = any>(path: string, token?: string) => request<T>(baseUrl, 'GET', path, { token }),
+    post: <T = any>(path: string, body?: unknown, token?: string) => request<T>(baseUrl, 'POST', path, { body: body ?? {}, token }),
+    put: <T = any>(path: string, body?: unknown, token?: string) => request<T>(baseUrl, 'PUT', path, { body, token }),
+    raw: <T = any>(method: string, path: string, raw: string | Buffer, headers: Record<string, string>, token?: string) => request<T>(baseUrl, method, path, { raw, headers, token }),
+    /** Development sign-in: returns tokens and the user. */
+    async signIn(openid: string, extra: Record<string, unknown> = {}) {
+      const res = await request(baseUrl, 'POST', '/api/v1/auth/dev', { body: { openid, ...extra } });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as { accessToken: string; refreshToken: string; user: { id: string; roles: string[] } };
+    },
+  };
+}
+
+/** Asserts the one error envelope and returns its code. */
+export function expectEnvelope(res: HttpResult, status: number, code?: string) {
+  expect(res.status).toBe(status);
+  expect(res.body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) }) });
+  expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+  if (code) expect(res.body.error.code).toBe(code);
+  return res.body.error.code as string;
+}

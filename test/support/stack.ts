@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { loadConfig, type ConfigLayer } from '@dajiuzhu/config';
+import { buildApp } from '../../server/src/app';
+import type { WechatClient } from '../../server/src/adapters/wechat/code2session';
+
+export interface Stack {
+  baseUrl: string;
+  app: FastifyInstance;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real API on a free port over real HTTP, against the run's real database server (a database
+ * of its own per stack), serving the built H5 app. Nothing is mocked.
+ */
+export async function startStack(opts: { overrides?: ConfigLayer; wechat?: WechatClient; logStream?: DestinationStream; databaseUri?: string } = {}): Promise<Stack> {
+  const databaseUri = opts.databaseUri ?? process.env.TEST_MONGODB_URI;
+  if (!databaseUri) throw new Error('TEST_MONGODB_URI is not set: run through jest (test/support/globalSetup.ts)');
+  const config = loadConfig({ NODE_ENV: 'test' }, opts.overrides ?? {});
+  const app = await buildApp(config, {
+    databaseUri,
+    databaseName: `t_${randomBytes(6).toString('hex')}`,
+    wechat: opts.wechat,
+    logStream: opts.logStream,
+  });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    baseUrl: address,
+    app,
+    async stop() {
+      await app.db.dropDatabase().catch(() => {});
+      await app.close();
+    },
+  };
+}
