@@ -12,6 +12,7 @@ const node = {
 };
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       ...node,
@@ -24,7 +25,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-      testTimeout: 30000,
     },
     {
       ...node,
@@ -32,7 +32,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-      testTimeout: 90000,
     },
     ...(require('fs').existsSync(__dirname + '/miniprogram/jest.config.js') ? ['<rootDir>/miniprogram/jest.config.js'] : []), // TODO remove guard
   ],

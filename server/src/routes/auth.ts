@@ -17,7 +17,7 @@ export default async function authRoutes(base: FastifyInstance, opts: { services
     return { ...tokens, user: await services.users.view(user) };
   }
 
-  app.get('/auth/options', { schema: { tags: ['auth'], summary: '登录方式', response: { 200: AuthOptions } } }, async () => ({ devSignIn: opts.devSignIn }));
+  app.get('/auth/options', { schema: { tags: ['auth'], summary: '登录方式', response: { 200: AuthOptions, ...errorResponses() } } }, async () => ({ devSignIn: opts.devSignIn }));
 
   app.post('/auth/wechat', {
     config: limited,

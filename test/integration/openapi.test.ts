@@ -1,0 +1,33 @@
+import { startStack, type Stack } from '../support/stack';
+import { client } from '../support/http';
+
+let stack: Stack;
+beforeAll(async () => { stack = await startStack(); });
+afterAll(() => stack.stop());
+
+describe('OpenAPI', () => {
+  it('lists every API route, each with its responses and the error envelope', async () => {
+    const doc = (await client(stack.baseUrl).get('/docs/json')).body;
+    expect(doc.openapi).toMatch(/^3\./);
+    const documented = new Set<string>();
+    for (const [p, methods] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        documented.add(`${method.toUpperCase()} ${p}`);
+        expect(Object.keys(op.responses).length).toBeGreaterThan(0);
+        if (p.startsWith('/api/')) expect(op.responses).toHaveProperty('400');
+      }
+    }
+    const routes = stack.app.printRoutes({ commonPrefix: false });
+    for (const expected of [
+      'GET /healthz', 'GET /readyz', 'GET /api/v1/auth/options', 'POST /api/v1/auth/wechat', 'POST /api/v1/auth/dev',
+      'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'GET /api/v1/me', 'PUT /api/v1/me/profile',
+      'POST /api/v1/staff-invitations/redeem', 'GET /api/v1/staff/people/{userId}', 'POST /api/v1/admin/staff-invitations', 'GET /api/v1/admin/audit',
+    ]) expect(documented).toContain(expected);
+    expect(routes).toContain('/api/v1/');
+  });
+
+  it('serves the UI', async () => {
+    const res = await fetch(`${stack.baseUrl}/docs/`);
+    expect(res.status).toBe(200);
+  });
+});
