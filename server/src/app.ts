@@ -34,6 +34,8 @@ declare module 'fastify' {
     services: Services;
     models: Models;
     db: Connection;
+    /** Every route registered, "METHOD /url", for checks such as "the OpenAPI lists every route". */
+    routeList: string[];
   }
 }
 
@@ -59,6 +61,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
   });
   installErrorHandler(app);
   installValidators(app);
+  const routeList: string[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
+  });
 
   const dbName = opts.databaseName ?? (new URL(opts.databaseUri.replace(/^mongodb\+srv/, 'mongodb')).pathname.slice(1) || 'dajiuzhu');
   const db = await connectDatabase(opts.databaseUri, dbName);

@@ -17,13 +17,15 @@ describe('OpenAPI', () => {
         if (p.startsWith('/api/')) expect(op.responses).toHaveProperty('400');
       }
     }
-    const routes = stack.app.printRoutes({ commonPrefix: false });
     for (const expected of [
       'GET /healthz', 'GET /readyz', 'GET /api/v1/auth/options', 'POST /api/v1/auth/wechat', 'POST /api/v1/auth/dev',
       'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'GET /api/v1/me', 'PUT /api/v1/me/profile',
       'POST /api/v1/staff-invitations/redeem', 'GET /api/v1/staff/people/{userId}', 'POST /api/v1/admin/staff-invitations', 'GET /api/v1/admin/audit',
     ]) expect(documented).toContain(expected);
-    expect(routes).toContain('/api/v1/');
+    // Nothing registered under /api or the probes is missing from the document.
+    const apiRoutes = stack.app.routeList.filter((r) => / \/(api|healthz|readyz)/.test(r)).map((r) => r.replace(/:(\w+)/g, '{$1}'));
+    expect(apiRoutes.length).toBeGreaterThanOrEqual(13);
+    for (const r of apiRoutes) expect(documented).toContain(r);
   });
 
   it('serves the UI', async () => {
