@@ -123,4 +123,16 @@ describe('实名信息 in the browser (H5)', () => {
     await page.reload();
     await page.locator('.page-shell--elder').filter({ visible: true }).first().waitFor();
   });
+
+  it('a service not built yet opens its placeholder page, with a way back', async () => {
+    await visibleText('首页').click();
+    await visibleText('幸福清单').click();
+    await visibleText('该服务正在建设中，敬请期待').waitFor();
+    await page.screenshot({ path: '/tmp/dajiuzhu-placeholder.png' });
+    await button('返回').click();
+    await visibleText('申请救助').waitFor();
+
+    await visibleText('办事').click();
+    await visibleText('查看今年领取的每一项救助和金额').waitFor();
+  });
 });

@@ -19,7 +19,7 @@ describe('OpenAPI', () => {
     }
     for (const expected of [
       'GET /healthz', 'GET /readyz', 'GET /api/v1/auth/options', 'POST /api/v1/auth/wechat', 'POST /api/v1/auth/dev',
-      'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'GET /api/v1/me', 'PUT /api/v1/me/profile',
+      'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'GET /api/v1/me', 'PUT /api/v1/me/profile', 'PUT /api/v1/me/donor',
       'POST /api/v1/staff-invitations/redeem', 'GET /api/v1/staff/people/{userId}', 'POST /api/v1/admin/staff-invitations', 'GET /api/v1/admin/audit',
     ]) expect(documented).toContain(expected);
     // Nothing registered under /api or the probes is missing from the document.

@@ -57,6 +57,16 @@ describe('roles and regions', () => {
     expectEnvelope(await api.post('/api/v1/staff-invitations/redeem', { code: 'no-such-code-000' }, someoneElse.accessToken), 404, 'INVITATION_INVALID');
   });
 
+  it('a resident can also become a donor, by name or anonymously', async () => {
+    const person = await api.signIn('r-donor');
+    const res = await api.put('/api/v1/me/donor', { kind: 'person', displayName: '张先生' }, person.accessToken);
+    expect(res.body.roles).toEqual(['resident', 'donor']);
+    expect(res.body.donor).toEqual({ kind: 'person', displayName: '张先生' });
+    const anon = await api.put('/api/v1/me/donor', { kind: 'company', displayName: '某公司', anonymous: true }, person.accessToken);
+    expect(anon.body.donor).toEqual({ kind: 'company', displayName: '爱心企业' });
+    expectEnvelope(await api.put('/api/v1/me/donor', { kind: 'robot', displayName: 'x' }, person.accessToken), 400, 'VALIDATION_FAILED');
+  });
+
   it('keeps an append-only audit that admins can read', async () => {
     const admin = await api.signIn('r-admin', { role: 'admin' });
     const res = await api.get(`/api/v1/admin/audit?subjectId=${resident.user.id}&limit=20`, admin.accessToken);

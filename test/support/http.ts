@@ -5,10 +5,10 @@ export interface HttpResult<T = any> {
   headers: Headers;
 }
 
-export async function request<T = any>(baseUrl: string, method: string, path: string, opts: { body?: unknown; raw?: string | Buffer; token?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+export async function request<T = any>(baseUrl: string, method: string, path: string, opts: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: string | Buffer | undefined;
+  let body: string | undefined;
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
@@ -26,7 +26,7 @@ export function client(baseUrl: string) {
     get: <T = any>(path: string, token?: string) => request<T>(baseUrl, 'GET', path, { token }),
     post: <T = any>(path: string, body?: unknown, token?: string) => request<T>(baseUrl, 'POST', path, { body: body ?? {}, token }),
     put: <T = any>(path: string, body?: unknown, token?: string) => request<T>(baseUrl, 'PUT', path, { body, token }),
-    raw: <T = any>(method: string, path: string, raw: string | Buffer, headers: Record<string, string>, token?: string) => request<T>(baseUrl, method, path, { raw, headers, token }),
+    raw: <T = any>(method: string, path: string, raw: string, headers: Record<string, string>, token?: string) => request<T>(baseUrl, method, path, { raw, headers, token }),
     /** Development sign-in: returns tokens and the user. */
     async signIn(openid: string, extra: Record<string, unknown> = {}) {
       const res = await request(baseUrl, 'POST', '/api/v1/auth/dev', { body: { openid, ...extra } });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ProfileInput, UserView } from '@dajiuzhu/shared';
+import { DonorInput, ProfileInput, UserView } from '@dajiuzhu/shared';
 import type { Services } from '../services';
 import { actionContext } from '../plugins/auth';
 import { bearer, errorResponses } from './schemaHelpers';
@@ -21,4 +21,9 @@ export default async function meRoutes(base: FastifyInstance, opts: { services: 
     const profile = await services.profiles.save(actionContext(request), request.body);
     return services.users.view(request.actor, profile);
   });
+
+  app.put('/me/donor', {
+    preHandler: app.authenticate,
+    schema: { tags: ['me'], summary: '成为爱心人士/爱心企业', security: bearer, body: DonorInput, response: { 200: UserView, ...errorResponses(401) } },
+  }, async (request) => services.users.view(await services.users.becomeDonor(actionContext(request), request.body)));
 }

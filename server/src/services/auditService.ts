@@ -9,7 +9,8 @@ export type AuditAction =
   | 'person.read'
   | 'staff.invitationCreate'
   | 'staff.invitationRedeem'
-  | 'audit.read';
+  | 'audit.read'
+  | 'donor.register';
 
 export function auditService(repo: AuditRepository) {
   return {

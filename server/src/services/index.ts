@@ -30,7 +30,7 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     pii,
     wechat: deps.wechat,
     tokens: tokenService({ sessions: repos.sessions, audit, sign: deps.sign, accessTtlSeconds: config.jwt.accessTtlSeconds, refreshTtlDays: config.jwt.refreshTtlDays }),
-    users: userService({ users: repos.users, profiles: repos.profiles }),
+    users: userService({ users: repos.users, profiles: repos.profiles, audit }),
     profiles: profileService({ profiles: repos.profiles, pii, audit }),
     staff: staffService({ profiles: repos.profiles, audit }),
     invitations: invitationService({ invitations: repos.invitations, users: repos.users, audit, ttlHours: config.invitationTtlHours }),

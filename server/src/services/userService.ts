@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { DevSignInBody, UserView } from '@dajiuzhu/shared';
+import type { DevSignInBody, DonorInput, UserView } from '@dajiuzhu/shared';
+import type { ActionContext } from './context';
+import type { AuditService } from './auditService';
 import type { UserDoc, ProfileDoc } from '../models';
 import type { UserRepository } from '../repositories/userRepository';
 import type { ProfileRepository } from '../repositories/profileRepository';
 import { AppError } from '../errors/AppError';
 import { toProfileView } from './profileService';
 
-export function userService(deps: { users: UserRepository; profiles: ProfileRepository }) {
+export function userService(deps: { users: UserRepository; profiles: ProfileRepository; audit: AuditService }) {
   return {
     /** The account behind an external identity, created on first sign-in. */
     async accountFor(identityId: string): Promise<UserDoc> {
@@ -32,6 +34,13 @@ export function userService(deps: { users: UserRepository; profiles: ProfileRepo
     },
 
     findById: deps.users.findById,
+
+    async becomeDonor(ctx: ActionContext, input: DonorInput): Promise<UserDoc> {
+      const displayName = input.anonymous ? (input.kind === 'company' ? '爱心企业' : '爱心人士') : input.displayName.trim();
+      const user = await deps.users.grant(ctx.actor._id, { roles: ['donor'], donor: { kind: input.kind, displayName } });
+      await deps.audit.record({ actorId: ctx.actor._id, action: 'donor.register', subjectId: ctx.actor._id, requestId: ctx.requestId, details: { kind: input.kind } });
+      return user!;
+    },
 
     async view(user: UserDoc, profile?: ProfileDoc | null): Promise<UserView> {
       const p = profile === undefined ? await deps.profiles.findById(user._id) : profile;

@@ -40,3 +40,11 @@ export const UserView = Type.Object({
   createdAt: IsoDateTime,
 });
 export type UserView = Static<typeof UserView>;
+
+/** Becoming a donor (爱心人士 / 爱心企业): the display name is public unless anonymous. */
+export const DonorInput = StrictObject({
+  kind: DonorKind,
+  displayName: Type.String({ minLength: 1, maxLength: 40, description: '公开显示的名称；匿名时显示“爱心人士”' }),
+  anonymous: Type.Optional(Type.Boolean()),
+});
+export type DonorInput = Static<typeof DonorInput>;
