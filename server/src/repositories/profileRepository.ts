@@ -1,5 +1,5 @@
 import type { Models, ProfileDoc } from '../models';
-import { isDuplicateKey } from '../errors/AppError';
+import { insertWins } from '../db/insertWins';
 
 export function profileRepository(m: Models) {
   return {
@@ -8,14 +8,9 @@ export function profileRepository(m: Models) {
 
     /** Claims an ID number for a user. Returns the owner: the caller, or whoever claimed it first. */
     async claimIdNumber(blindIndex: string, userId: string): Promise<string> {
-      try {
-        await m.IdNumberClaim.create({ _id: blindIndex, userId, at: new Date() });
-        return userId;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        const owner = await m.IdNumberClaim.findById(blindIndex).lean().exec();
-        return owner?.userId ?? userId;
-      }
+      if (await insertWins(m.IdNumberClaim, { _id: blindIndex, userId, at: new Date() })) return userId;
+      const owner = await m.IdNumberClaim.findById(blindIndex).lean().exec();
+      return owner?.userId ?? userId;
     },
     releaseIdNumber: (blindIndex: string, userId: string) => m.IdNumberClaim.deleteOne({ _id: blindIndex, userId }).exec(),
   };

@@ -1,5 +1,5 @@
 import type { Models, RefreshTokenDoc, SessionDoc } from '../models';
-import { isDuplicateKey } from '../errors/AppError';
+import { insertWins } from '../db/insertWins';
 
 export function sessionRepository(m: Models) {
   return {
@@ -11,15 +11,7 @@ export function sessionRepository(m: Models) {
     saveRefreshToken: (t: RefreshTokenDoc) => m.RefreshToken.create(t),
     findRefreshToken: (hash: string) => m.RefreshToken.findById(hash).lean<RefreshTokenDoc>().exec(),
     /** Spends a refresh token. False when it was already spent: that is reuse. */
-    async spendRefreshToken(hash: string, sessionId: string): Promise<boolean> {
-      try {
-        await m.RefreshSpend.create({ _id: hash, sessionId, at: new Date() });
-        return true;
-      } catch (err) {
-        if (isDuplicateKey(err)) return false;
-        throw err;
-      }
-    },
+    spendRefreshToken: (hash: string, sessionId: string) => insertWins(m.RefreshSpend, { _id: hash, sessionId, at: new Date() }),
   };
 }
 export type SessionRepository = ReturnType<typeof sessionRepository>;

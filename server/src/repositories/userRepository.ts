@@ -1,5 +1,5 @@
 import type { Models, UserDoc } from '../models';
-import { isDuplicateKey } from '../errors/AppError';
+import { insertWins } from '../db/insertWins';
 
 export function userRepository(m: Models) {
   return {
@@ -9,24 +9,13 @@ export function userRepository(m: Models) {
     async findOrCreateIdentity(identityId: string, newUserId: string): Promise<{ userId: string; created: boolean }> {
       const existing = await m.Identity.findById(identityId).lean().exec();
       if (existing) return { userId: existing.userId, created: false };
-      try {
-        await m.Identity.create({ _id: identityId, userId: newUserId, createdAt: new Date() });
-        return { userId: newUserId, created: true };
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        const winner = await m.Identity.findById(identityId).lean().exec();
-        return { userId: winner!.userId, created: false };
-      }
+      if (await insertWins(m.Identity, { _id: identityId, userId: newUserId, createdAt: new Date() })) return { userId: newUserId, created: true };
+      const winner = await m.Identity.findById(identityId).lean().exec();
+      return { userId: winner!.userId, created: false };
     },
 
     /** Creates the user document if absent (keyed by `_id`, so a retry or race creates one). */
-    async ensureUser(id: string): Promise<void> {
-      try {
-        await m.User.create({ _id: id, roles: ['resident'], createdAt: new Date() });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
-    },
+    ensureUser: (id: string) => insertWins(m.User, { _id: id, roles: ['resident'], createdAt: new Date() }),
 
     async grant(id: string, change: { roles: string[]; staff?: UserDoc['staff']; donor?: UserDoc['donor'] }): Promise<UserDoc | null> {
       const set: Record<string, unknown> = {};
