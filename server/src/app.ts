@@ -28,6 +28,7 @@ import authRoutes from './routes/auth';
 import meRoutes from './routes/me';
 import staffRoutes from './routes/staff';
 import adminRoutes from './routes/admin';
+import { DOMAINS } from './domains';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -125,6 +126,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     await api.register(meRoutes, { services });
     await api.register(staffRoutes, { services });
     await api.register(adminRoutes, { services });
+    for (const domain of DOMAINS) await api.register(domain, { config, services });
   }, { prefix: '/api/v1' });
 
   const h5Dir = path.resolve(REPO_ROOT, config.h5Dir);
