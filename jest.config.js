@@ -33,6 +33,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },
-    ...(require('fs').existsSync(__dirname + '/miniprogram/jest.config.js') ? ['<rootDir>/miniprogram/jest.config.js'] : []), // TODO remove guard
+    '<rootDir>/miniprogram/jest.config.js',
   ],
 };

@@ -31,6 +31,7 @@ export const defaults: AppConfig = {
     apiBaseUrl: 'https://api.weixin.qq.com',
     timeoutMs: 5000,
   },
+  uploads: { maxBytes: 10 * 1024 * 1024 },
   invitationTtlHours: 72,
   shutdownGraceMs: 10_000,
 };

@@ -22,6 +22,7 @@ export const ENV_KEYS: Record<string, string> = {
   WECHAT_APP_SECRET: 'wechat.appSecret',
   WECHAT_API_BASE_URL: 'wechat.apiBaseUrl',
   WECHAT_TIMEOUT_MS: 'wechat.timeoutMs',
+  UPLOAD_MAX_BYTES: 'uploads.maxBytes',
   INVITATION_TTL_HOURS: 'invitationTtlHours',
   SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
 };
@@ -33,7 +34,7 @@ export class ConfigError extends Error {
   }
 }
 
-const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs']);
+const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs', 'uploads.maxBytes']);
 
 function parseValue(envName: string, key: string, raw: string): unknown {
   if (INTEGER_KEYS.has(key)) {

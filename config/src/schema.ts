@@ -39,6 +39,10 @@ export const AppConfigSchema = Type.Object(
       apiBaseUrl: Type.String({ pattern: '^https?://' }),
       timeoutMs: Type.Integer({ minimum: 100, maximum: 30000 }),
     }),
+    uploads: Type.Object({
+      /** Largest accepted upload (photos, PDFs of documents). */
+      maxBytes: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024 }),
+    }),
     invitationTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
     shutdownGraceMs: Type.Integer({ minimum: 0, maximum: 120000 }),
   },

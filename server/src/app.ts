@@ -29,6 +29,8 @@ import meRoutes from './routes/me';
 import staffRoutes from './routes/staff';
 import adminRoutes from './routes/admin';
 import { DOMAINS } from './domains';
+import fileRoutes from './routes/files';
+import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -103,6 +105,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     sign: { algorithm: 'HS256', expiresIn: config.jwt.accessTtlSeconds },
     verify: { algorithms: ['HS256'] },
   });
+  await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: {
       info: { title: '大救助 API', version: '0.1.0', description: '社会救助小程序的后端接口。所有错误都使用同一个错误信封 ErrorEnvelope。' },
@@ -126,6 +129,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     await api.register(meRoutes, { services });
     await api.register(staffRoutes, { services });
     await api.register(adminRoutes, { services });
+    await api.register(fileRoutes, { services });
     for (const domain of DOMAINS) await api.register(domain, { config, services });
   }, { prefix: '/api/v1' });
 

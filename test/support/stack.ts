@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { loadConfig, type ConfigLayer } from '@dajiuzhu/config';
@@ -18,7 +21,9 @@ export interface Stack {
 export async function startStack(opts: { overrides?: ConfigLayer; wechat?: WechatClient; logStream?: DestinationStream; databaseUri?: string } = {}): Promise<Stack> {
   const databaseUri = opts.databaseUri ?? process.env.TEST_MONGODB_URI;
   if (!databaseUri) throw new Error('TEST_MONGODB_URI is not set: run through jest (test/support/globalSetup.ts)');
-  const config = loadConfig({ NODE_ENV: 'test' }, opts.overrides ?? {});
+  // Uploaded files go to a temporary folder of this stack's own.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dajiuzhu-stack-'));
+  const config = loadConfig({ NODE_ENV: 'test' }, { dataDir, ...(opts.overrides ?? {}) });
   const app = await buildApp(config, {
     databaseUri,
     databaseName: `t_${randomBytes(6).toString('hex')}`,
@@ -32,6 +37,7 @@ export async function startStack(opts: { overrides?: ConfigLayer; wechat?: Wecha
     async stop() {
       await app.db.dropDatabase().catch(() => {});
       await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

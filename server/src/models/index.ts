@@ -1,4 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { registerFileModel, type FileDoc } from './file';
+
+export type { FileDoc } from './file';
 
 /**
  * Every collection, with the indexes that carry its guarantees. Concurrency rests on unique
@@ -163,6 +166,7 @@ export interface Models {
   Invitation: Model<InvitationDoc>;
   Redemption: Model<RedemptionDoc>;
   Audit: Model<AuditDoc>;
+  File: Model<FileDoc>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -177,6 +181,7 @@ export function registerModels(conn: Connection): Models {
     Invitation: conn.model('Invitation', InvitationSchema),
     Redemption: conn.model('Redemption', RedemptionSchema),
     Audit: conn.model('Audit', AuditSchema),
+    File: registerFileModel(conn),
   };
 }
 

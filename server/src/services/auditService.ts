@@ -10,7 +10,9 @@ export type AuditAction =
   | 'staff.invitationCreate'
   | 'staff.invitationRedeem'
   | 'audit.read'
-  | 'donor.register';
+  | 'donor.register'
+  | 'file.read'
+  | (string & {});
 
 export function auditService(repo: AuditRepository) {
   return {

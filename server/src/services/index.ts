@@ -13,6 +13,10 @@ import { profileService } from './profileService';
 import { staffService } from './staffService';
 import { invitationService } from './invitationService';
 import type { WechatClient } from '../adapters/wechat/code2session';
+import { fileRepository } from '../repositories/fileRepository';
+import { fileService } from './fileService';
+import { localDiskStorage } from '../storage/fileStorage';
+import path from 'node:path';
 
 /** Wires repositories into services once per app instance. */
 export function createServices(models: Models, config: AppConfig, deps: { sign: (c: AccessClaims) => string; wechat: WechatClient }) {
@@ -22,6 +26,7 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     profiles: profileRepository(models),
     invitations: invitationRepository(models),
     audit: auditRepository(models),
+    files: fileRepository(models),
   };
   const pii = createPiiCipher(config.pii);
   const audit = auditService(repos.audit);
@@ -33,6 +38,7 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     users: userService({ users: repos.users, profiles: repos.profiles, audit }),
     profiles: profileService({ profiles: repos.profiles, pii, audit }),
     staff: staffService({ profiles: repos.profiles, audit }),
+    files: fileService({ files: repos.files, profiles: repos.profiles, storage: localDiskStorage(path.resolve(config.dataDir, 'files')), audit }),
     invitations: invitationService({ invitations: repos.invitations, users: repos.users, audit, ttlHours: config.invitationTtlHours }),
   };
 }

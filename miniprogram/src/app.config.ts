@@ -1,0 +1,31 @@
+export default defineAppConfig({
+  // Tab pages stay thin and in the main package; each domain lives in its own subpackage.
+  pages: ['pages/index/index', 'pages/services/index', 'pages/mine/index'],
+  subPackages: [
+    { root: 'packages/assistance', pages: ['pages/index/index'] },
+    { root: 'packages/happiness', pages: ['pages/index/index'] },
+    { root: 'packages/wish', pages: ['pages/index/index'] },
+    { root: 'packages/staff', pages: ['pages/index/index'] },
+    { root: 'packages/account', pages: ['pages/profile/index', 'pages/demo-sign-in/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8322b',
+    navigationBarTitleText: '大救助',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#5c6370',
+    selectedColor: '#c8322b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+  // H5 only: no sliding page transitions (calmer for older users, stable for screenshots).
+  animation: false,
+  __usePrivacyCheck__: true,
+});

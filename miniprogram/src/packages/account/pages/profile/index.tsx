@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Hukou } from '@dajiuzhu/shared';
+import { PageShell } from '../../../../components/PageShell';
+import { saveProfile } from '../../../../services/me';
+import { isApiError } from '../../../../services/request';
+import { setUser, useSession } from '../../../../store/session';
+import { DEMO_REGIONS, checkAll, checkField, toProfileInput, type ProfileDraft, type ProfileErrors, type ProfileField } from './validate';
+
+const EMPTY: ProfileDraft = { name: '', idNumber: '', phone: '', hukou: '', regionCode: '' };
+
+const HUKOU_OPTIONS: { value: Hukou; label: string }[] = [
+  { value: 'urban', label: '城镇' },
+  { value: 'rural', label: '农村' },
+];
+
+function FieldError({ message }: { message?: string }) {
+  return message ? <Text className='field__error'>{message}</Text> : null;
+}
+
+export default function ProfilePage() {
+  const { user } = useSession();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<ProfileDraft>(EMPTY);
+  const [errors, setErrors] = useState<ProfileErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const profile = user?.profile;
+  const showForm = !profile || editing;
+
+  const update = (field: ProfileField, value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    // Clear an error as soon as the field is being fixed; it is re-checked on blur.
+    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const blur = (field: ProfileField, value: string) => {
+    const next = { ...draft, [field]: value };
+    if (!String(next[field]).trim()) return; // do not nag about a field not filled yet
+    setErrors((e) => ({ ...e, [field]: checkField(field, next) }));
+  };
+
+  async function submit() {
+    if (submitting) return;
+    setServerError(null);
+    const found = checkAll(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setSubmitting(true);
+    try {
+      const saved = await saveProfile(toProfileInput(draft));
+      setUser(saved);
+      setDraft(EMPTY); // never keep the raw ID number on screen
+      setEditing(false);
+      Taro.showToast({ title: '实名信息已保存', icon: 'success' });
+    } catch (e) {
+      setServerError(isApiError(e) ? e.message : '保存失败，请稍后再试');
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  if (!user) {
+    return (
+      <PageShell className='profile'>
+        <View className='card'>
+          <Text className='card__title'>请先登录</Text>
+          <Text className='card__line'>登录后才能填写实名信息。</Text>
+        </View>
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell className='profile'>
+      {profile && !editing ? (
+        <View className='card verified'>
+          <Text className='verified__badge'>已实名</Text>
+          <Text className='card__line'>姓名：{profile.name}</Text>
+          <Text className='card__line'>
+            身份证号：<Text className='verified__id'>{profile.idNumberMasked}</Text>
+          </Text>
+          <Text className='card__line'>手机号：{profile.phoneMasked}</Text>
+          <Text className='card__line'>户籍：{profile.hukou === 'urban' ? '城镇' : '农村'}</Text>
+          <Text className='card__line'>地区代码：{profile.regionCode}</Text>
+          <View className='link tap' onClick={() => setEditing(true)}>
+            <Text>重新填写实名信息</Text>
+          </View>
+        </View>
+      ) : null}
+
+      {showForm ? (
+        <View className='form'>
+          <Text className='section-title'>请填写本人真实信息，用于办理救助业务</Text>
+
+          <View className='field'>
+            <Text className='field__label'>姓名</Text>
+            <Input
+              className='field__input'
+              placeholder='请输入姓名'
+              value={draft.name}
+              onInput={(e) => update('name', e.detail.value)}
+              onBlur={(e) => blur('name', e.detail.value)}
+            />
+            <FieldError message={errors.name} />
+          </View>
+
+          <View className='field'>
+            <Text className='field__label'>身份证号</Text>
+            <Input
+              className='field__input'
+              type='idcard'
+              maxlength={18}
+              placeholder='请输入18位身份证号'
+              value={draft.idNumber}
+              onInput={(e) => update('idNumber', e.detail.value)}
+              onBlur={(e) => blur('idNumber', e.detail.value)}
+            />
+            <FieldError message={errors.idNumber} />
+          </View>
+
+          <View className='field'>
+            <Text className='field__label'>手机号</Text>
+            <Input
+              className='field__input'
+              type='number'
+              maxlength={11}
+              placeholder='请输入手机号'
+              value={draft.phone}
+              onInput={(e) => update('phone', e.detail.value)}
+              onBlur={(e) => blur('phone', e.detail.value)}
+            />
+            <FieldError message={errors.phone} />
+          </View>
+
+          <View className='field'>
+            <Text className='field__label'>户籍</Text>
+            <View className='chips'>
+              {HUKOU_OPTIONS.map((o) => (
+                <View
+                  key={o.value}
+                  className={draft.hukou === o.value ? 'chip chip--on tap' : 'chip tap'}
+                  role='radio'
+                  aria-checked={draft.hukou === o.value}
+                  onClick={() => update('hukou', o.value)}
+                >
+                  <Text>{o.label}</Text>
+                </View>
+              ))}
+            </View>
+            <FieldError message={errors.hukou} />
+          </View>
+
+          <View className='field'>
+            <Text className='field__label'>所在地区</Text>
+            <Input
+              className='field__input'
+              type='number'
+              maxlength={12}
+              placeholder='请输入行政区划代码'
+              value={draft.regionCode}
+              onInput={(e) => update('regionCode', e.detail.value)}
+              onBlur={(e) => blur('regionCode', e.detail.value)}
+            />
+            <View className='chips chips--wrap'>
+              {DEMO_REGIONS.map((r) => (
+                <View
+                  key={r.code}
+                  className={draft.regionCode === r.code ? 'chip chip--on tap' : 'chip tap'}
+                  onClick={() => update('regionCode', r.code)}
+                >
+                  <Text>{r.name}</Text>
+                </View>
+              ))}
+            </View>
+            <FieldError message={errors.regionCode} />
+          </View>
+
+          {serverError ? <Text className='notice notice--error'>{serverError}</Text> : null}
+
+          <View className='bottom-actions'>
+            <Button className='btn-submit' type='primary' block loading={submitting} onClick={submit}>
+              提交实名信息
+            </Button>
+            {editing ? (
+              <View className='link tap' onClick={() => setEditing(false)}>
+                <Text>取消</Text>
+              </View>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

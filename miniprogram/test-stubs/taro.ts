@@ -1,0 +1,86 @@
+/**
+ * A small in-memory stand-in for the Taro APIs this app calls, for jest (jsdom).
+ * `request` is a jest mock: tests give it an implementation.
+ */
+import { useEffect } from 'react';
+
+type RequestOption = { url: string; method?: string; data?: unknown; header?: Record<string, string>; dataType?: string };
+type RequestResult = { statusCode: number; data: unknown; header: Record<string, string> };
+
+const storage = new Map<string, unknown>();
+
+export const __storage = storage;
+
+export const request = jest.fn<Promise<RequestResult>, [RequestOption]>(async () => {
+  throw new Error('Taro.request not mocked in this test');
+});
+
+export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
+export const setStorageSync = jest.fn((key: string, value: unknown) => {
+  storage.set(key, value);
+});
+export const removeStorageSync = jest.fn((key: string) => {
+  storage.delete(key);
+});
+
+export const login = jest.fn(async () => ({ code: 'test-code', errMsg: 'login:ok' }));
+export const navigateTo = jest.fn(async (_: { url: string }) => undefined);
+export const navigateBack = jest.fn(async () => undefined);
+export const switchTab = jest.fn(async (_: { url: string }) => undefined);
+export const reLaunch = jest.fn(async (_: { url: string }) => undefined);
+export const showToast = jest.fn(async (_: unknown) => undefined);
+export const openPrivacyContract = jest.fn();
+export const getCurrentPages = jest.fn(() => [] as unknown[]);
+
+let routerParams: Record<string, string> = {};
+export function __setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+export const useRouter = () => ({ params: routerParams, path: '' });
+export const useLaunch = (fn: () => void) => useEffect(fn, []);
+export const useDidShow = (fn: () => void) => useEffect(fn, []);
+
+export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT', QQ: 'QQ', JD: 'JD', HARMONY: 'HARMONY' };
+export const getEnv = () => 'WEB';
+export const getSystemInfoSync = () => ({ windowWidth: 390, windowHeight: 844, pixelRatio: 2, platform: 'devtools' });
+export const createSelectorQuery = () => ({
+  select: () => ({ boundingClientRect: () => ({ exec: (cb?: (r: unknown[]) => void) => cb?.([]) }) }),
+  selectAll: () => ({ boundingClientRect: () => ({ exec: (cb?: (r: unknown[]) => void) => cb?.([]) }) }),
+});
+export const nextTick = (fn: () => void) => setTimeout(fn, 0);
+export const pxTransform = (n: number) => `${n}px`;
+
+const Taro = {
+  request,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  login,
+  navigateTo,
+  navigateBack,
+  switchTab,
+  reLaunch,
+  showToast,
+  openPrivacyContract,
+  getCurrentPages,
+  useRouter,
+  useLaunch,
+  useDidShow,
+  ENV_TYPE,
+  getEnv,
+  getSystemInfoSync,
+  createSelectorQuery,
+  nextTick,
+  pxTransform,
+};
+
+export function __reset(): void {
+  storage.clear();
+  routerParams = {};
+  request.mockReset();
+  request.mockImplementation(async () => {
+    throw new Error('Taro.request not mocked in this test');
+  });
+}
+
+export default Taro;

@@ -1,0 +1,33 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/** An uploaded file's record; the bytes are in FileStorage under `_id`. */
+export interface FileDoc {
+  _id: string;
+  ownerId: string;
+  /** The owner's region when uploaded: staff covering it may read the file. '' when unknown. */
+  regionCode: string;
+  purpose: 'document' | 'wishPhoto' | 'deliveryPhoto';
+  name: string;
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+const FileSchema = new Schema<FileDoc>(
+  {
+    _id: { type: String, required: true },
+    ownerId: { type: String, required: true },
+    regionCode: { type: String, default: '' },
+    purpose: { type: String, required: true },
+    name: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'files' },
+);
+FileSchema.index({ ownerId: 1, createdAt: -1 });
+
+export const registerFileModel = (conn: Connection): Model<FileDoc> => conn.model('File', FileSchema);

@@ -1,0 +1,74 @@
+import { startStack, type Stack } from '../support/stack';
+import { client, expectEnvelope } from '../support/http';
+
+let stack: Stack;
+let api: ReturnType<typeof client>;
+beforeAll(async () => { stack = await startStack({ overrides: { uploads: { maxBytes: 64 * 1024 } } }); api = client(stack.baseUrl); });
+afterAll(() => stack.stop());
+
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(200, 1)]);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100, 0)]);
+
+async function upload(token: string, purpose: string, data: Buffer, name: string, type = 'image/png') {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(data)], { type }), name);
+  const res = await fetch(`${stack.baseUrl}/api/v1/files?purpose=${purpose}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  return { status: res.status, body: await res.json() as any, headers: res.headers };
+}
+
+async function profileIn(openid: string, regionCode: string, idNumber: string) {
+  const s = await api.signIn(openid);
+  const r = await api.put('/api/v1/me/profile', { name: '赵六', idNumber, phone: '13700000000', hukou: 'rural', regionCode }, s.accessToken);
+  expect(r.status).toBe(200);
+  return s;
+}
+
+describe('uploaded files', () => {
+  let owner: Awaited<ReturnType<typeof profileIn>>;
+  beforeAll(async () => { owner = await profileIn('f-owner', '371402001', '11010519491231002X'); });
+
+  it('accepts a photo or PDF, identified by its content, and serves it back only to the owner', async () => {
+    const up = await upload(owner.accessToken, 'document', PDF, '户口本.pdf', 'application/octet-stream');
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({ purpose: 'document', name: '户口本.pdf', contentType: 'application/pdf', size: PDF.length });
+    const res = await fetch(`${stack.baseUrl}/api/v1/files/${up.body.id}`, { headers: { authorization: `Bearer ${owner.accessToken}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
+    // Listed for reuse in another application.
+    expect((await api.get('/api/v1/files?purpose=document', owner.accessToken)).body.files.map((f: { id: string }) => f.id)).toContain(up.body.id);
+  });
+
+  it('refuses a renamed executable, an empty file and a PDF as a wish photo', async () => {
+    expectEnvelope(await upload(owner.accessToken, 'document', EXE, 'photo.jpg', 'image/jpeg') as never, 415, 'FILE_TYPE_NOT_ALLOWED');
+    expectEnvelope(await upload(owner.accessToken, 'document', Buffer.alloc(0), 'empty.png') as never, 400, 'FILE_MISSING');
+    expectEnvelope(await upload(owner.accessToken, 'wishPhoto', PDF, 'x.pdf') as never, 415, 'FILE_TYPE_NOT_ALLOWED');
+    expect(await stack.app.models.File.countDocuments({ ownerId: owner.user.id, name: { $in: ['photo.jpg', 'empty.png', 'x.pdf'] } })).toBe(0);
+  });
+
+  it('refuses an oversize file', async () => {
+    const big = Buffer.concat([PNG, Buffer.alloc(100 * 1024)]);
+    expectEnvelope(await upload(owner.accessToken, 'document', big, 'big.png') as never, 413, 'FILE_TOO_LARGE');
+  });
+
+  it('refuses an unknown purpose and a request without a file', async () => {
+    expectEnvelope(await upload(owner.accessToken, 'selfie', PNG, 'a.png') as never, 400, 'VALIDATION_FAILED');
+    const res = await api.post('/api/v1/files?purpose=document', { file: 'not a file' }, owner.accessToken);
+    expectEnvelope(res, 400, 'FILE_MISSING');
+  });
+
+  it('serves a file to staff of the region (audited) and to nobody else', async () => {
+    const up = await upload(owner.accessToken, 'document', PNG, 'a.png');
+    const path = `/api/v1/files/${up.body.id}`;
+    const stranger = await api.signIn('f-stranger');
+    expectEnvelope(await api.get(path, stranger.accessToken), 404);
+    const otherStaff = await api.signIn('f-staff-lc', { role: 'staff', regionCode: '371500' });
+    expectEnvelope(await api.get(path, otherStaff.accessToken), 404);
+    const staff = await api.signIn('f-staff-dz', { role: 'staff', regionCode: '371400' });
+    expect((await api.get(path, staff.accessToken)).status).toBe(200);
+    expect(await stack.app.models.Audit.countDocuments({ action: 'file.read', subjectId: owner.user.id, actorId: staff.user.id })).toBe(1);
+    expectEnvelope(await api.get(path), 401);
+    expectEnvelope(await api.get('/api/v1/files/00000000-0000-0000-0000-000000000000', owner.accessToken), 404);
+  });
+});
