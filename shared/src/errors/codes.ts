@@ -5,10 +5,12 @@
  */
 import { WISH_ERROR_CODES } from './wishCodes';
 import { APPLICATION_ERROR_CODES } from './applicationCodes';
+import { LEDGER_ERROR_CODES } from './ledgerCodes';
 
 export const ERROR_CODES = {
   ...WISH_ERROR_CODES,
   ...APPLICATION_ERROR_CODES,
+  ...LEDGER_ERROR_CODES,
   VALIDATION_FAILED: { status: 400, message: '填写的内容有误，请检查后重试' },
   INVALID_JSON: { status: 400, message: '请求格式不正确' },
   INVALID_ID_NUMBER: { status: 400, message: '身份证号不正确' },
