@@ -40,3 +40,4 @@ export function validateConfig(config: AppConfig): AppConfig {
   }
   return Object.freeze(config);
 }
+export { loadPolicyStandards, type PolicyStandards } from './policy';

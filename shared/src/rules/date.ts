@@ -5,3 +5,12 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 export function shanghaiDate(at: Date = new Date()): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+export const ISO_DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+
+/** True for a real calendar day written YYYY-MM-DD ("2021-02-30" is not one). */
+export function isCalendarDate(text: string): boolean {
+  if (!new RegExp(ISO_DATE_PATTERN).test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
