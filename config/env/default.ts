@@ -32,6 +32,7 @@ export const defaults: AppConfig = {
     timeoutMs: 5000,
   },
   uploads: { maxBytes: 10 * 1024 * 1024 },
+  maxEventLoopDelayMs: 3000,
   invitationTtlHours: 72,
   shutdownGraceMs: 10_000,
 };

@@ -43,6 +43,8 @@ export const AppConfigSchema = Type.Object(
       /** Largest accepted upload (photos, PDFs of documents). */
       maxBytes: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024 }),
     }),
+    /** Event-loop delay above which requests get 503 (0 turns the check off). */
+    maxEventLoopDelayMs: Type.Integer({ minimum: 0, maximum: 60000 }),
     invitationTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
     shutdownGraceMs: Type.Integer({ minimum: 0, maximum: 120000 }),
   },

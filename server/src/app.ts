@@ -95,7 +95,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   await app.register(underPressure, {
-    maxEventLoopDelay: 2000,
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
     maxHeapUsedBytes: 0,
     maxRssBytes: 0,
     pressureHandler: (_req, _reply, type) => { throw new AppError('SERVICE_UNAVAILABLE', { details: { pressure: String(type) } }); },
