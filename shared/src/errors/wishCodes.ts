@@ -1,2 +1,21 @@
 /** Error codes of the 微心愿 domain (same shape as ERROR_CODES in codes.ts). */
-export const WISH_ERROR_CODES = {} as const;
+export const WISH_ERROR_CODES = {
+  WISH_ALREADY_CLAIMED: { status: 409, message: '该心愿已被认领' },
+  WISH_NOT_OPEN: { status: 409, message: '该心愿尚未通过审核或已关闭，暂时不能认领' },
+  WISH_ALREADY_FULFILLED: { status: 409, message: '该心愿已经实现' },
+  WISH_OWN_CLAIM: { status: 403, message: '不能认领自己的心愿' },
+  WISH_CLAIM_LIMIT: { status: 409, message: '您同时认领的心愿已达上限，请先送达或释放已认领的心愿' },
+  WISH_STATE_INVALID: { status: 409, message: '该心愿当前的状态不能进行此操作' },
+  WISH_CHANGED: { status: 409, message: '心愿状态刚刚发生了变化，请刷新后重试' },
+  WISH_EMPTY: { status: 400, message: '请填写心愿标题和心愿故事' },
+  WISH_OVER_BUDGET: { status: 400, message: '心愿预算超过了本地的上限，请调低预算' },
+  WISH_STORY_TOO_LONG: { status: 400, message: '心愿故事太长，请精简后再提交' },
+  WISH_PROFILE_REQUIRED: { status: 409, message: '请先完成实名认证，再发布心愿' },
+  WISH_CONTENT_REJECTED: { status: 400, message: '内容未通过安全检测，请修改后再提交' },
+  WISH_CONTENT_CHECK_UNAVAILABLE: { status: 503, message: '内容安全检测暂时不可用，请稍后再试' },
+  WISH_PHOTO_INVALID: { status: 400, message: '照片无效：只能使用自己上传的物品照片（JPEG、PNG 或 WebP）' },
+  WISH_NOT_BENEFICIARY: { status: 403, message: '只有心愿发布人本人或辖区工作人员可以进行此操作' },
+  WISH_NOT_CLAIM_DONOR: { status: 403, message: '只有认领该心愿的爱心人士可以进行此操作' },
+  WISH_ALREADY_THANKED: { status: 409, message: '已经发送过感谢留言了' },
+  WISH_CERTIFICATE_NOT_READY: { status: 409, message: '心愿实现后才能查看爱心证书' },
+} as const;

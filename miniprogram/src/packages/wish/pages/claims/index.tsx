@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { CLAIM_STATUS_LABELS, type WishClaim } from '@dajiuzhu/shared';
+import { PageShell } from '../../../../components/PageShell';
+import { wishApi } from '../../../../services/wish';
+import { errorText, formatYuan, go, Notice, useLoad } from '../../components/ui';
+import { WISH_ROUTES } from '../../routes';
+
+function ClaimCard({ claim, onChange }: { claim: WishClaim; onChange: () => void }) {
+  const [note, setNote] = useState(`已送到${claim.wish.community}服务站`);
+  const [error, setError] = useState<string | null>(null);
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setError(null);
+    try { await fn(); Taro.showToast({ title: done, icon: 'success' }); onChange(); } catch (e) { setError(errorText(e)); }
+  };
+  return (
+    <View className='card'>
+      <View className='wish-card__head'>
+        <Text className='card__title'>{claim.wish.title}</Text>
+        <Text className={`wish-status wish-status--${claim.status}`}>{CLAIM_STATUS_LABELS[claim.status]}</Text>
+      </View>
+      <Text className='card__line wish-card__meta'>{claim.wish.district}{claim.wish.community} · 预算 {formatYuan(claim.wish.budgetFen)}</Text>
+      {claim.status === 'active' ? <Text className='card__line'>请在 {claim.dueAt.slice(0, 10)} 前送达，否则认领自动失效</Text> : null}
+      {claim.deliverNote ? <Text className='card__line'>送达说明：{claim.deliverNote}</Text> : null}
+      {claim.thanks ? <Text className='card__line'>感谢留言：{claim.thanks}</Text> : null}
+      <Notice text={error} error />
+      <View className='wish-actions'>
+        {claim.status === 'active' ? (
+          <>
+            <Input className='field__input' placeholder='送达说明' value={note} onInput={(e) => setNote(e.detail.value)} />
+            <Button className='btn btn--primary' onClick={() => act(() => wishApi.deliver(claim.id, note), '已标记送达')}>标记已送达</Button>
+            <Button className='btn btn--secondary' onClick={() => act(() => wishApi.release(claim.id), '已放弃认领')}>放弃认领</Button>
+          </>
+        ) : null}
+        {claim.status === 'fulfilled' ? <Button className='btn btn--primary' onClick={() => go(`${WISH_ROUTES.certificate}?id=${claim.id}`)}>查看爱心证书</Button> : null}
+      </View>
+    </View>
+  );
+}
+
+/** The donor's claims, newest first: deliver, release, certificate. */
+export default function MyClaimsPage() {
+  const { data, error, reload } = useLoad(() => wishApi.myClaims());
+  return (
+    <PageShell className='wish-claims'>
+      <Notice text={error} error />
+      {data?.claims.map((c) => <ClaimCard key={c.id} claim={c} onChange={reload} />)}
+      {data && data.claims.length === 0 ? <Notice text='还没有认领心愿，去微心愿广场看看吧' /> : null}
+    </PageShell>
+  );
+}

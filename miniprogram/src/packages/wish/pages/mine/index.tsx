@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import type { MyWish } from '@dajiuzhu/shared';
+import { PageShell } from '../../../../components/PageShell';
+import { wishApi } from '../../../../services/wish';
+import { errorText, formatYuan, go, Notice, useLoad, WISH_CATEGORY_LABELS, WISH_STATUS_LABELS } from '../../components/ui';
+import { WISH_ROUTES } from '../../routes';
+
+function MyWishCard({ wish, onChange }: { wish: MyWish; onChange: () => void }) {
+  const [thanks, setThanks] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setError(null);
+    try { await fn(); Taro.showToast({ title: done, icon: 'success' }); onChange(); } catch (e) { setError(errorText(e)); }
+  };
+  return (
+    <View className='card'>
+      <View className='wish-card__head'>
+        <Text className='card__title'>{wish.title}</Text>
+        <Text className={`wish-status wish-status--${wish.status}`}>{WISH_STATUS_LABELS[wish.status]}</Text>
+      </View>
+      <Text className='card__line wish-card__meta'>{WISH_CATEGORY_LABELS[wish.category]} · 预算 {formatYuan(wish.budgetFen)}{wish.postedOnBehalf ? ' · 工作人员代发' : ''}</Text>
+      {wish.reviewNote ? <Text className='card__line'>审核说明：{wish.reviewNote}</Text> : null}
+      {wish.rejectReason ? <Text className='card__line notice--error'>未通过原因：{wish.rejectReason}</Text> : null}
+      {wish.donorName ? <Text className='card__line'>认领人：{wish.donorName}</Text> : null}
+      {wish.deliverNote ? <Text className='card__line'>送达说明：{wish.deliverNote}</Text> : null}
+      {wish.thanks ? <Text className='card__line'>我的感谢：{wish.thanks}</Text> : null}
+      <Notice text={error} error />
+      <View className='wish-actions'>
+        {wish.actions.includes('confirm') ? <Button className='btn btn--primary' onClick={() => act(() => wishApi.confirm(wish.id), '已确认收到')}>确认已收到</Button> : null}
+        {wish.actions.includes('thank') ? (
+          <>
+            <Input className='field__input' placeholder='写一句感谢的话' value={thanks} onInput={(e) => setThanks(e.detail.value)} />
+            <Button className='btn btn--primary' onClick={() => act(() => wishApi.thank(wish.id, thanks), '感谢已送达')}>发送感谢</Button>
+          </>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+/** The person's wishes, with status, and the actions the state machine allows now. */
+export default function MyWishesPage() {
+  const { data, error, reload } = useLoad(() => wishApi.mine());
+  return (
+    <PageShell className='wish-mine'>
+      <Notice text={error} error />
+      {data?.wishes.map((w) => <MyWishCard key={w.id} wish={w} onChange={reload} />)}
+      {data && data.wishes.length === 0 ? <Notice text='还没有发布心愿' /> : null}
+      <View className='bottom-actions'>
+        <Button className='btn btn--secondary' onClick={() => go(WISH_ROUTES.post)}>发布新心愿</Button>
+      </View>
+    </PageShell>
+  );
+}
