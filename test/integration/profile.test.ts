@@ -72,6 +72,23 @@ describe('real-name profile', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
   });
 
+  it('leaves no stray claim when one person saves two different numbers at once', async () => {
+    const me = await api.signIn('p-double');
+    const [n1, n2] = [id('37010219910101001'), id('37010219920101001')];
+    const results = await Promise.all([n1, n2].map((idNumber) => api.put('/api/v1/me/profile', { ...VALID, idNumber }, me.accessToken)));
+    expect(results.some((r) => r.status === 200)).toBe(true);
+    for (const r of results) if (r.status !== 200) expectEnvelope(r, 409, 'CONFLICT');
+    // Exactly the saved number is held; the other is free for its real owner.
+    const claims = await stack.app.models.IdNumberClaim.find({ userId: me.user.id }).lean();
+    const saved = await stack.app.models.Profile.findById(me.user.id).lean();
+    expect(claims.map((c) => c._id)).toEqual([saved!.idNumberBlindIndex]);
+    for (const [i, idNumber] of [n1, n2].entries()) {
+      const other = await api.signIn(`p-double-owner-${i}`);
+      const res = await api.put('/api/v1/me/profile', { ...VALID, idNumber }, other.accessToken);
+      expect(res.status).toBe(stack.app.services.pii.blindIndex(idNumber) === saved!.idNumberBlindIndex ? 409 : 200);
+    }
+  });
+
   it('frees the old number when a person corrects theirs', async () => {
     const a = await api.signIn('p-correct');
     await api.put('/api/v1/me/profile', { ...VALID, idNumber: id('37010219900101001') }, a.accessToken);

@@ -108,6 +108,13 @@ const IdNumberClaimSchema = new Schema<IdNumberClaimDoc>(
   { versionKey: false, collection: 'id_number_claims' },
 );
 
+/** One profile save at a time per user (`_id` = userId): insert wins, removed when the save ends. */
+export interface ProfileSaveLockDoc { _id: string; at: Date }
+const ProfileSaveLockSchema = new Schema<ProfileSaveLockDoc>(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'profile_save_locks' },
+);
+
 /** Staff invitation, `_id` = SHA-256 of the code (the code itself is shown once). */
 export interface InvitationDoc { _id: string; level: 'township' | 'county'; regionCode: string; note: string; createdBy: string; createdAt: Date; expiresAt: Date }
 const InvitationSchema = new Schema<InvitationDoc>(
@@ -163,6 +170,7 @@ export interface Models {
   RefreshSpend: Model<RefreshSpendDoc>;
   Profile: Model<ProfileDoc>;
   IdNumberClaim: Model<IdNumberClaimDoc>;
+  ProfileSaveLock: Model<ProfileSaveLockDoc>;
   Invitation: Model<InvitationDoc>;
   Redemption: Model<RedemptionDoc>;
   Audit: Model<AuditDoc>;
@@ -178,6 +186,7 @@ export function registerModels(conn: Connection): Models {
     RefreshSpend: conn.model('RefreshSpend', RefreshSpendSchema),
     Profile: conn.model('Profile', ProfileSchema),
     IdNumberClaim: conn.model('IdNumberClaim', IdNumberClaimSchema),
+    ProfileSaveLock: conn.model('ProfileSaveLock', ProfileSaveLockSchema),
     Invitation: conn.model('Invitation', InvitationSchema),
     Redemption: conn.model('Redemption', RedemptionSchema),
     Audit: conn.model('Audit', AuditSchema),
