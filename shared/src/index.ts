@@ -21,3 +21,8 @@ export * from './wishes/machine';
 export * from './wishes/regions';
 export * from './wishes/publicView';
 export * from './schemas/wish';
+export * from './applications/programmes';
+export * from './applications/stateMachine';
+export * from './applications/workingDays';
+export * from './applications/formRules';
+export * from './schemas/application';

@@ -1,5 +1,13 @@
+import { useEffect } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Placeholder } from '../../../../components/Placeholder';
 
+/** Entry of the assistance services: 申请救助 and 进度查询 open their pages; others keep the placeholder until built. */
+const PAGES: Record<string, string> = { apply: '/packages/assistance/pages/apply/index', progress: '/packages/assistance/pages/mine/index' };
+
 export default function AssistancePlaceholderPage() {
+  const { params } = useRouter();
+  const target = params?.service ? PAGES[params.service] : undefined;
+  useEffect(() => { if (target) Taro.redirectTo({ url: target }); }, [target]);
   return <Placeholder fallbackTitle='申请救助' />;
 }

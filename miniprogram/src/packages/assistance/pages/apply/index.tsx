@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { APPLICATION_PROGRAMMES, PROGRAMME_DEFINITIONS, STEP_LABELS, type ApplicationProgramme, type DraftView, type ProgrammeList } from '@dajiuzhu/shared';
+import { PageShell } from '../../../../components/PageShell';
+import { createDraft, listDrafts, listProgrammes } from '../../../../services/applications';
+import { isApiError } from '../../../../services/request';
+import { useSession } from '../../../../store/session';
+import '../../components/applications.scss';
+
+/** Type picker: each programme with who may apply, the steps and the document checklist, shown before starting. */
+export default function ApplyPage() {
+  const { user } = useSession();
+  const [chains, setChains] = useState<Record<string, string[]>>({});
+  const [chosen, setChosen] = useState<ApplicationProgramme | null>(null);
+  const [drafts, setDrafts] = useState<DraftView[]>([]);
+  const [forOther, setForOther] = useState(false);
+  const [other, setOther] = useState({ name: '', idNumber: '', regionCode: '', relation: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    listProgrammes().then((r: ProgrammeList) => setChains(Object.fromEntries(r.programmes.map((p) => [p.programme, p.chain])))).catch(() => {});
+  }, []);
+  useEffect(() => {
+    if (user) listDrafts().then((r) => setDrafts(r.drafts)).catch(() => {});
+  }, [user]);
+
+  async function start() {
+    if (!chosen || busy) return;
+    setError(null);
+    if (!forOther && !user?.profile) {
+      setError('为本人申请需要先完成实名认证');
+      return;
+    }
+    setBusy(true);
+    try {
+      const d = await createDraft({ programme: chosen, ...(forOther ? { onBehalfOf: { name: other.name.trim(), idNumber: other.idNumber.trim().toUpperCase(), regionCode: other.regionCode.trim(), relation: other.relation.trim() } } : {}) });
+      Taro.navigateTo({ url: `/packages/assistance/pages/form/index?id=${d.id}` });
+    } catch (e) {
+      setError(isApiError(e) ? e.message : '开始申请失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const def = chosen ? PROGRAMME_DEFINITIONS[chosen] : null;
+  return (
+    <PageShell className='apply'>
+      {drafts.length > 0 ? (
+        <View className='card'>
+          <Text className='card__title'>未提交的申请</Text>
+          {drafts.map((d) => (
+            <View key={d.id} className='apl-row tap' onClick={() => Taro.navigateTo({ url: `/packages/assistance/pages/form/index?id=${d.id}` })}>
+              <Text>{PROGRAMME_DEFINITIONS[d.programme].name}（{d.applicantName}）</Text>
+              <Text className='apl-muted'>继续填写 ›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <Text className='section-title'>请选择要申请的救助项目</Text>
+      {APPLICATION_PROGRAMMES.map((p) => (
+        <View key={p} className={`btn btn--account tap ${chosen === p ? 'chip--on' : ''}`} onClick={() => setChosen(p)}>
+          <View className='btn__stack'>
+            <Text className='btn__label'>{PROGRAMME_DEFINITIONS[p].name}</Text>
+            <Text className='btn__hint'>{PROGRAMME_DEFINITIONS[p].whoMayApply}</Text>
+          </View>
+        </View>
+      ))}
+      {def ? (
+        <View className='card' data-testid='checklist'>
+          <Text className='card__title'>{def.name}</Text>
+          <Text className='card__line'>{def.summary}</Text>
+          <Text className='card__line'>办理流程：{(chains[def.programme] ?? []).map((s) => STEP_LABELS[s as keyof typeof STEP_LABELS]).join(' → ')}</Text>
+          <Text className='card__title' style={{ marginTop: '16px' }}>需要准备的材料</Text>
+          {def.documents.map((d) => (
+            <View key={d.key} className='apl-doc'>
+              <Text>{d.required ? <Text className='apl-tag apl-tag--red'>必需</Text> : <Text className='apl-tag'>如有</Text>}{d.label}</Text>
+              <Text className='apl-muted'>{d.hint}</Text>
+            </View>
+          ))}
+          <View className='apl-check tap' onClick={() => setForOther(!forOther)}>
+            <View className={`apl-check__box ${forOther ? 'apl-check__box--on' : ''}`}>{forOther ? '✓' : ''}</View>
+            <Text>为他人代办（帮办代办）</Text>
+          </View>
+          {forOther ? (
+            <View>
+              {([['name', '申请人姓名'], ['idNumber', '申请人身份证号'], ['regionCode', '申请人所在地区代码（如 371402001）'], ['relation', '与申请人的关系（如 社区工作人员、子女）']] as const).map(([k, label]) => (
+                <View key={k} className='field'>
+                  <Text className='field__label'>{label}</Text>
+                  <Input className='field__input' placeholder={label} value={other[k]} onInput={(e) => setOther({ ...other, [k]: e.detail.value })} />
+                </View>
+              ))}
+            </View>
+          ) : null}
+          {error ? <Text className='notice notice--error'>{error}</Text> : null}
+          <Button className='btn btn--primary' loading={busy} onClick={start}>开始申请</Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { STEP_LABELS, type ApplicationView, type ChainStep } from '@dajiuzhu/shared';
+import { PageShell } from '../../../../components/PageShell';
+import { getApplication, pickAndUpload, supplementApplication, withdrawApplication } from '../../../../services/applications';
+import { isApiError } from '../../../../services/request';
+import { beijing, yuan } from '../../components/format';
+import '../../components/applications.scss';
+
+const STEP_OF_ACTION: Record<string, ChainStep> = { accept: 'accept', recordHomeVisit: 'homeVisit', review: 'review', startPublicNotice: 'publicNotice', approve: 'approve' };
+
+/** Every step of the chain with its date, what is needed next and the deadline; the entitlement once approved. */
+export default function DetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [app, setApp] = useState<ApplicationView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = () => getApplication(id).then(setApp).catch((e) => setError(isApiError(e) ? e.message : '读取失败'));
+  useEffect(() => { void load(); }, [id]);
+  useDidShow(() => { if (app) void load(); });
+
+  if (!app) return <PageShell className='apl-detail'>{error ? <Text className='notice notice--error'>{error}</Text> : <Text>加载中…</Text>}</PageShell>;
+
+  const lastDone = new Map<ChainStep, string>();
+  for (const t of app.timeline) { const s = STEP_OF_ACTION[t.action]; if (s) lastDone.set(s, t.at); }
+  const closed = ['approved', 'rejected', 'withdrawn'].includes(app.status);
+  const next = app.nextStep?.step;
+
+  async function withdraw() {
+    const ok = await Taro.showModal({ title: '撤回申请', content: '确定撤回这份申请吗？撤回后可重新申请。' });
+    if (!ok.confirm) return;
+    try { setApp(await withdrawApplication(app!.id, app!.sequence)); } catch (e) { setError(isApiError(e) ? e.message : '撤回失败'); }
+  }
+  async function supplement() {
+    try {
+      const f = await pickAndUpload();
+      if (!f) return;
+      setApp(await supplementApplication(app!.id, app!.sequence, [{ item: 'incomeProof', fileId: f.id }]));
+    } catch (e) { setError(isApiError(e) ? e.message : '补交失败'); }
+  }
+
+  return (
+    <PageShell className='apl-detail'>
+      <View className='card'>
+        <Text className='card__title'>{app.programmeName}</Text>
+        <Text className='card__line'>申请人：{app.applicantName}（{app.applicantIdNumberMasked}）{app.filedByHelper ? ` · 由${app.helperRelation}代办` : ''}</Text>
+        <Text className='card__line'>提交时间：{beijing(app.submittedAt)}</Text>
+        <Text className='card__line'>当前状态：<Text className={`apl-tag ${app.status === 'approved' ? 'apl-tag--green' : app.status === 'rejected' ? 'apl-tag--red' : 'apl-tag--amber'}`} data-testid='status'>{app.statusLabel}</Text></Text>
+        {app.nextStep ? <Text className='card__line'>下一步：{app.nextStep.label}（{app.nextStep.who}）</Text> : null}
+        {app.deadlines.map((d) => <Text key={d.step} className='card__line'>{d.label}：{d.dueOn}{d.overdue ? <Text className='apl-tag apl-tag--red'>已超期</Text> : null}</Text>)}
+        {app.grantedFirst ? <Text className='card__line'>已先行救助 {yuan(app.grantedFirst.amountFen)}{app.grantedFirst.paperworkPending ? '，手续补办中' : ''}</Text> : null}
+        {app.decisionReasons ? <Text className='card__line'>不予批准理由：{app.decisionReasons}</Text> : null}
+      </View>
+
+      {app.entitlement ? (
+        <View className='card' data-testid='entitlement'>
+          <Text className='card__title'>救助待遇</Text>
+          {app.entitlement.payment === 'monthly' ? (
+            <Text className='card__line'>每月 <Text className='apl-amount'>{yuan(app.entitlement.monthlyAmountFen)}</Text></Text>
+          ) : (
+            <Text className='card__line'>一次性 <Text className='apl-amount'>{yuan(app.entitlement.oneOffAmountFen)}</Text></Text>
+          )}
+          <Text className='card__line'>起始月份：{app.entitlement.startMonth}</Text>
+          {app.entitlement.nextRecheckOn ? <Text className='card__line'>下次复核：{app.entitlement.nextRecheckOn}</Text> : null}
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='card__title'>办理进度</Text>
+        <View className='apl-timeline'>
+          <View className='apl-timeline__item apl-timeline__item--done'>
+            <View className='apl-timeline__dot' />
+            <Text className='apl-timeline__title'>提交申请</Text>
+            <Text className='apl-timeline__meta'>{beijing(app.submittedAt)}</Text>
+          </View>
+          {app.chain.map((s) => {
+            const done = lastDone.get(s);
+            const isNow = !closed && next === s;
+            const deadline = app.deadlines.find((d) => d.step === s);
+            return (
+              <View key={s} className={`apl-timeline__item ${done && !isNow ? 'apl-timeline__item--done' : ''} ${isNow ? 'apl-timeline__item--now' : ''}`}>
+                <View className='apl-timeline__dot' />
+                <Text className='apl-timeline__title'>{STEP_LABELS[s]}{s === 'publicNotice' && app.notice ? `（${app.notice.startsOn} 至 ${app.notice.endsOn}）` : ''}</Text>
+                <Text className='apl-timeline__meta'>{done ? `完成于 ${beijing(done)}` : isNow ? `办理中${deadline ? `，期限 ${deadline.dueOn}` : ''}` : closed ? '—' : '待办理'}</Text>
+              </View>
+            );
+          })}
+        </View>
+        <Text className='card__title' style={{ marginTop: '16px' }}>全部记录</Text>
+        {app.timeline.map((t) => (
+          <View key={t.sequence} className='apl-row'>
+            <Text>{t.label}{t.note ? `：${t.note}` : ''}</Text>
+            <Text className='apl-muted'>{beijing(t.at)}</Text>
+          </View>
+        ))}
+      </View>
+
+      {error ? <Text className='notice notice--error'>{error}</Text> : null}
+      <View className='bottom-actions'>
+        {app.allowedActions.includes('supplement') ? <Button className='btn btn--primary' onClick={supplement}>补交材料</Button> : null}
+        {app.allowedActions.includes('withdraw') ? <Button className='btn btn--secondary' onClick={withdraw}>撤回申请</Button> : null}
+        <Button className='btn btn--secondary' onClick={() => Taro.navigateTo({ url: '/packages/assistance/pages/mine/index' })}>我的申请</Button>
+      </View>
+    </PageShell>
+  );
+}
