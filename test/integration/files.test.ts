@@ -71,4 +71,14 @@ describe('uploaded files', () => {
     expectEnvelope(await api.get(path), 401);
     expectEnvelope(await api.get('/api/v1/files/00000000-0000-0000-0000-000000000000', owner.accessToken), 404);
   });
+
+  it('lets staff of another region read a file once a record of theirs carries it (帮办代办)', async () => {
+    const helper = await profileIn('f-helper', '371502', '11010519491231003' + '8');
+    const up = await upload(helper.accessToken, 'document', PNG, 'b.png');
+    const dezhouStaff = await api.signIn('f-staff-dz2', { role: 'staff', regionCode: '371400' });
+    expectEnvelope(await api.get(`/api/v1/files/${up.body.id}`, dezhouStaff.accessToken), 404);
+    await stack.app.services.files.grantRegion(up.body.id, '371402001');
+    await stack.app.services.files.grantRegion(up.body.id, '371402001'); // attaching twice is harmless
+    expect((await api.get(`/api/v1/files/${up.body.id}`, dezhouStaff.accessToken)).status).toBe(200);
+  });
 });

@@ -31,3 +31,14 @@ const FileSchema = new Schema<FileDoc>(
 FileSchema.index({ ownerId: 1, createdAt: -1 });
 
 export const registerFileModel = (conn: Connection): Model<FileDoc> => conn.model('File', FileSchema);
+
+/**
+ * A file attached to a record of another region than its uploader's (a helper files for someone
+ * elsewhere): staff of that region may read it too. `_id` = "<fileId>:<regionCode>".
+ */
+export interface FileRegionGrantDoc { _id: string; fileId: string; regionCode: string; at: Date }
+const FileRegionGrantSchema = new Schema<FileRegionGrantDoc>(
+  { _id: { type: String, required: true }, fileId: { type: String, required: true }, regionCode: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'file_region_grants' },
+);
+export const registerFileRegionGrantModel = (conn: Connection): Model<FileRegionGrantDoc> => conn.model('FileRegionGrant', FileRegionGrantSchema);

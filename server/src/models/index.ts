@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { registerFileModel, type FileDoc } from './file';
+import { registerFileModel, registerFileRegionGrantModel, type FileDoc, type FileRegionGrantDoc } from './file';
 
 export type { FileDoc } from './file';
 
@@ -175,6 +175,7 @@ export interface Models {
   Redemption: Model<RedemptionDoc>;
   Audit: Model<AuditDoc>;
   File: Model<FileDoc>;
+  FileRegionGrant: Model<FileRegionGrantDoc>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -191,6 +192,7 @@ export function registerModels(conn: Connection): Models {
     Redemption: conn.model('Redemption', RedemptionSchema),
     Audit: conn.model('Audit', AuditSchema),
     File: registerFileModel(conn),
+    FileRegionGrant: registerFileRegionGrantModel(conn),
   };
 }
 

@@ -555,6 +555,8 @@ export function applicationService(deps: ApplicationServiceDeps) {
         await repo.releaseSubmission(keyId, id);
         throw new AppError('APPLICATION_ALREADY_OPEN');
       }
+      // Documents follow the case: staff of its region may read them even when a helper from elsewhere uploaded them.
+      for (const doc of d.documents) await deps.files.grantRegion(doc.fileId, d.regionCode);
       const chain = settings.programmes[programme].steps;
       const app: ApplicationDoc = {
         _id: id,

@@ -57,10 +57,17 @@ export function fileService(deps: { files: FileRepository; profiles: ProfileRepo
       const f = await deps.files.findById(fileId);
       const isOwner = f?.ownerId === ctx.actor._id;
       const staffRegion = ctx.actor.staff?.regionCode;
-      const isRegionStaff = !!f && !!staffRegion && !!f.regionCode && ctx.actor.roles.includes('staff') && regionCovers(staffRegion, f.regionCode);
+      const isStaff = !!f && !!staffRegion && ctx.actor.roles.includes('staff');
+      const isRegionStaff =
+        isStaff && ((!!f.regionCode && regionCovers(staffRegion, f.regionCode)) || (await deps.files.grantedRegions(f._id)).some((r) => regionCovers(staffRegion, r)));
       if (!f || (!isOwner && !isRegionStaff)) throw new AppError('NOT_FOUND', { message: '未找到该文件' });
       if (!isOwner) await deps.audit.record({ actorId: ctx.actor._id, action: 'file.read', subjectId: f.ownerId, requestId: ctx.requestId, details: { fileId: f._id, purpose: f.purpose } });
       return { doc: f, data: await deps.storage.get(f._id) };
+    },
+
+    /** Lets staff of `regionCode` read the file too: a domain calls this when it attaches the file to a record of that region. */
+    async grantRegion(fileId: string, regionCode: string): Promise<void> {
+      await deps.files.grantRegion(fileId, regionCode);
     },
 
     /** Bytes without a caller check: only for domain routes that decided the file is public (e.g. an approved wish's photo). */
