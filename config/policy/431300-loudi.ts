@@ -22,8 +22,11 @@ export const loudi: RegionPolicy = {
           rural: { fen: 507400, per: 'year', source: SOURCE, note: '5074元/年（农村）；按月折算 42283 分' },
         },
         tekun: {
-          urban: { fen: 936000, per: 'year', atLeast: true, source: SOURCE, note: '城市特困人员基本生活标准不低于低保标准的1.3倍，不低于9360元/年；按月折算 78000 分' },
-          rural: { fen: 628420, per: 'year', atLeast: true, source: SOURCE, note: '农村特困人员不低于6284.2元/年；按月折算 52368 分' },
+          // Two floors: 1.3 × the dibao standard and the yearly figure; the estimate takes the higher.
+          // Urban: 1.3 × 60200 = 78260 fen/month > 936000 ÷ 12 = 78000. Rural: 1.3 × 42283 = 54967.9
+          // → 54968 fen/month (half up) > 628420 ÷ 12 = 52368.33 → 52368.
+          urban: { fen: 936000, per: 'year', atLeast: true, minMultipleOfDibao: 1.3, source: SOURCE, note: '城、乡特困人员基本生活标准按照不低于低保标准的1.3倍相应提高至不低于9360元/年（城市）；按月折算 78000 分，1.3 倍低保为 78260 分/月' },
+          rural: { fen: 628420, per: 'year', atLeast: true, minMultipleOfDibao: 1.3, source: SOURCE, note: '按照不低于低保标准的1.3倍相应提高至不低于6284.2元/年（农村）；按月折算 52368 分，1.3 倍低保为 54968 分/月' },
         },
       },
       employmentDeduction: { value: 0, source: SOURCE, note: '文章未公布就业成本扣除比例，按 0 计' },

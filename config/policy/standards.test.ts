@@ -47,8 +47,9 @@ const PUBLISHED: Row[] = [
   ['431300', 'urban', 'dibao', single, 60200, '娄底市城市低保标准 602.00 元/人·月'],
   // Yearly figures: yearly fen ÷ 12, rounded half up to the fen.
   ['431300', 'rural', 'dibao', single, 42283, '娄底市农村低保标准 5074.00 元/人·年，按月折算 422.83 元/人·月'],
-  ['431300', 'urban', 'tekun', tekunPerson, 78000, '娄底市城市特困人员基本生活标准 不低于 9360.00 元/人·年，按月折算 780.00 元/人·月'],
-  ['431300', 'rural', 'tekun', tekunPerson, 52368, '娄底市农村特困人员基本生活标准 不低于 6284.20 元/人·年，按月折算 523.68 元/人·月'],
+  // Loudi tekun has two floors (≥ 1.3 × dibao and ≥ the yearly figure): the higher one, 1.3 × dibao, applies.
+  ['431300', 'urban', 'tekun', tekunPerson, 78260, '娄底市城市特困人员基本生活标准 不低于 9360.00 元/人·年，按月折算 780.00 元/人·月'],
+  ['431300', 'rural', 'tekun', tekunPerson, 54968, '娄底市农村特困人员基本生活标准 不低于 6284.20 元/人·年，按月折算 523.68 元/人·月'],
 ];
 
 describe('every published rate', () => {
@@ -68,6 +69,25 @@ describe('every published rate', () => {
     const r = estimate('371400', 'urban', child('unsupportedChild'))('unsupportedChild');
     expect(r.monthlyAmountFen).toBe(154000);
     expect(r.reasons.join()).toContain('10000.00 元/人·学年');
+  });
+
+  it('takes the higher of Loudi\'s two tekun floors and says which applied', () => {
+    const urban = estimate('431300', 'urban', tekunPerson)('tekun');
+    expect(urban.monthlyAmountFen).toBe(78260); // 1.3 × 60200 = 78260 > 936000 ÷ 12 = 78000
+    expect(urban.reasons.join('\n')).toContain('不低于低保标准的 1.3 倍：602.00 × 1.3 = 782.60 元/人·月');
+    expect(urban.reasons.join('\n')).toContain('两个下限取较高者：按低保标准的 1.3 倍 782.60 元/人·月测算（高于公布金额折算的 780.00 元/人·月）');
+    const rural = estimate('431300', 'rural', [...tekunPerson, { age: 80, canWork: false, hasSupporter: false }])('tekun');
+    // 1.3 × 42283 = 54967.9 → 54968 (half up, once per person) > 628420 ÷ 12 → 52368.
+    expect(rural.monthlyAmountFen).toBe(2 * 54968);
+    expect(rural.reasons.join('\n')).toContain('422.83 × 1.3 = 549.68 元/人·月');
+  });
+
+  it('keeps the published figure when it is the higher floor', () => {
+    const base = policy.standardsFor('431300', DATES['431300'])!;
+    const lowDibao = { ...base, rates: { ...base.rates, dibao: { urban: { fen: 50000, per: 'month' as const, source: 'loudi-2023-four-assistances.txt' } } } };
+    const r = estimatePolicy({ regionCode: '431300', hukou: 'urban', members: tekunPerson }, lowDibao, DATES['431300']).results.find((x) => x.programme === 'tekun')!;
+    expect(r.monthlyAmountFen).toBe(78000); // 1.3 × 50000 = 65000 < 78000
+    expect(r.reasons.join('\n')).toContain('按公布金额 780.00 元/人·月测算');
   });
 
   it('reproduces the worked examples', () => {

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
  * A local stand-in for WeChat's content-security API (stable_token, msg_sec_check v2,
  * img_sec_check). Scripted by content:
  * - text containing "违规" → suggest risky, label 20003 (辱骂); "待复核" → suggest review;
- *   "超时" → never answers in time; "故障" → errcode -1 (system busy);
+ *   "超时" → never answers in time; "故障" → errcode -1 (system busy); "空答" → HTTP 200 with the
+ *   JSON body `null`;
  * - an image whose bytes contain "RISKY" → errcode 87014.
  * `expireTokens()` makes every issued token invalid (40001) so the client must fetch a new one.
  */
@@ -39,6 +40,7 @@ export async function startFakeWechatContent() {
       const content = String(body.content ?? '');
       if (content.includes('超时')) { setTimeout(() => json({ errcode: 0 }), 5000).unref(); return; }
       if (content.includes('故障')) return json({ errcode: -1, errmsg: 'system error' });
+      if (content.includes('空答')) return json(null);
       if (content.includes('违规')) return json({ errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label: 20003 }, detail: [{ strategy: 'content_model', errcode: 0, suggest: 'risky', label: 20003, prob: 90 }], trace_id: 't' });
       if (content.includes('待复核')) return json({ errcode: 0, errmsg: 'ok', result: { suggest: 'review', label: 21000 }, detail: [], trace_id: 't' });
       return json({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: 't' });

@@ -1,6 +1,6 @@
 /** 微心愿 API calls, typed by the shared schemas (the same ones the server validates with). */
 import type {
-  CreateWishBody, EditWishBody, LapsingClaims, MyWish, MyWishList, PublicWish, PublicWishList, StaffWish, StaffWishList, StaffWishNumbers,
+  CreateWishBody, EditWishBody, LapsingClaims, MyWish, MyWishList, PublicWish, PublicWishList, StaffWishList, StaffWishSummary, StaffWishNumbers,
   WishCertificate, WishClaim, WishClaimList, WishListQuery, WishNumbers, WishRules,
 } from '@dajiuzhu/shared';
 import { request } from './request';
@@ -29,9 +29,9 @@ export const wishApi = {
   certificate: (claimId: string) => request<WishCertificate>({ path: `/api/v1/wish-claims/${claimId}/certificate` }),
 
   staffList: (status = 'pendingReview') => request<StaffWishList>({ path: `/api/v1/staff/wishes${query({ status })}` }),
-  approve: (id: string, note?: string) => request<StaffWish>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/approve`, body: note ? { note } : {} }),
-  edit: (id: string, body: EditWishBody) => request<StaffWish>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/edit`, body }),
-  reject: (id: string, reason: string) => request<StaffWish>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/reject`, body: { reason } }),
+  approve: (id: string, note?: string) => request<StaffWishSummary>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/approve`, body: note ? { note } : {} }),
+  edit: (id: string, body: EditWishBody) => request<StaffWishSummary>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/edit`, body }),
+  reject: (id: string, reason: string) => request<StaffWishSummary>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/reject`, body: { reason } }),
   lapsing: (withinHours = 48) => request<LapsingClaims>({ path: `/api/v1/staff/wish-claims/lapsing${query({ withinHours })}` }),
   staffNumbers: () => request<StaffWishNumbers>({ path: '/api/v1/staff/wish-numbers' }),
 };

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
   ApproveWishBody, ClaimIdParams, ConfirmBody, CreateWishBody, DeliverBody, DonorContactBody, DonorContactView, EditWishBody, LapsingClaims, LapsingQuery,
-  MyWish, MyWishList, PublicWish, PublicWishList, RejectWishBody, StaffWish, StaffWishList, StaffWishNumbers, StaffWishQuery, ThankBody, WishCertificate,
+  MyWish, MyWishList, PublicWish, PublicWishList, RejectWishBody, StaffWish, StaffWishList, StaffWishSummary, StaffWishNumbers, StaffWishQuery, ThankBody, WishCertificate,
   WishClaim, WishClaimList, WishIdParams, WishListQuery, WishNumbers, WishNumbersQuery, WishPhotoParams, WishRules, WishRulesQuery, allowedWishActions,
 } from '@dajiuzhu/shared';
 import type { WishConfig } from '@dajiuzhu/config/src/wishes';
@@ -129,17 +129,17 @@ export default async function wishRoutes(base: FastifyInstance, opts: { wishes: 
 
   app.post('/staff/wishes/:id/approve', {
     preHandler: app.requireRole('staff'),
-    schema: { tags, summary: '审核通过', security: bearer, params: WishIdParams, body: ApproveWishBody, response: { 200: StaffWish, ...errorResponses(401, 403, 404, 409) } },
+    schema: { tags, summary: '审核通过', security: bearer, params: WishIdParams, body: ApproveWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => wishes.approve(actionContext(request), request.params.id, request.body.note));
 
   app.post('/staff/wishes/:id/edit', {
     preHandler: app.requireRole('staff'),
-    schema: { tags, summary: '修改后通过（附修改说明）', security: bearer, params: WishIdParams, body: EditWishBody, response: { 200: StaffWish, ...errorResponses(401, 403, 404, 409) } },
+    schema: { tags, summary: '修改后通过（附修改说明）', security: bearer, params: WishIdParams, body: EditWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => wishes.edit(actionContext(request), request.params.id, request.body));
 
   app.post('/staff/wishes/:id/reject', {
     preHandler: app.requireRole('staff'),
-    schema: { tags, summary: '不通过（附原因）', security: bearer, params: WishIdParams, body: RejectWishBody, response: { 200: StaffWish, ...errorResponses(401, 403, 404, 409) } },
+    schema: { tags, summary: '不通过（附原因）', security: bearer, params: WishIdParams, body: RejectWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => wishes.reject(actionContext(request), request.params.id, request.body.reason));
 
   app.get('/staff/wish-claims/lapsing', {

@@ -20,7 +20,7 @@ import type { WishClaimDoc, WishDoc } from '../models/wish';
 import type { WishRepository } from '../repositories/wishRepository';
 import type { PiiCipher } from '../crypto/pii';
 import type { ActionContext } from './context';
-import type { WishStore } from './wishStore';
+import type { CommitOutcome, WishStore } from './wishStore';
 import { assertAllowed, toPublic, viewerOf, type WishService } from './wishService';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -101,6 +101,7 @@ export function wishClaimService(deps: { repo: WishRepository; store: WishStore;
       const slotId = await repo.takeSlot(ctx.actor._id, config.maxActiveClaims, claimId, wishId);
       if (!slotId) throw new AppError('WISH_CLAIM_LIMIT', { message: `您同时认领的心愿已达上限（${config.maxActiveClaims}个），请先送达或释放已认领的心愿` });
       let locked = false;
+      const outcome: CommitOutcome = { inserted: false };
       try {
         locked = await repo.takeLock(wishId, claimId, ctx.actor._id);
         if (!locked) throw new AppError('WISH_ALREADY_CLAIMED');
@@ -119,11 +120,15 @@ export function wishClaimService(deps: { repo: WishRepository; store: WishStore;
           type: 'claimed', actorRole: 'donor', claimId,
           wishSet: { status: 'claimed', activeClaimId: claimId, claimDonorId: ctx.actor._id, donorName: donor.displayName },
           claimSet: claim,
-        });
+        }, outcome);
         return toClaim(claim, (await repo.findWish(wishId))!);
       } catch (err) {
-        if (locked) await repo.freeLock(wishId, claimId);
-        await repo.freeSlot(slotId, claimId);
+        // Once the `claimed` event has landed the claim stands (a reader applies it later): the lock
+        // and the slot are the claim's now and stay. Only a claim that never landed gives them back.
+        if (!outcome.inserted) {
+          if (locked) await repo.freeLock(wishId, claimId);
+          await repo.freeSlot(slotId, claimId);
+        }
         throw err;
       }
     },
@@ -212,6 +217,10 @@ export function wishClaimService(deps: { repo: WishRepository; store: WishStore;
 
     async setContact(ctx: ActionContext, contact: string) {
       const text = contact.trim();
+      // The schema counts characters before trimming: "     " would pass it and store nothing usable.
+      if (Array.from(text).length < 5) {
+        throw new AppError('VALIDATION_FAILED', { message: '请填写联系方式（手机号或其他联系方式，至少5个字）', details: { fields: [{ path: '/contact', rule: 'empty' }] } });
+      }
       await repo.saveContact(ctx.actor._id, deps.pii.encrypt(text), maskContact(text));
       return { contactMasked: maskContact(text) };
     },
@@ -241,10 +250,11 @@ export function wishClaimService(deps: { repo: WishRepository; store: WishStore;
      * The scheduled job: claims not delivered by their due time lapse and their wishes reopen.
      * Also frees locks and slots a stopped process left behind. Returns what it did.
      */
-    async runLapseJob(now: Date = new Date()): Promise<{ lapsed: number; orphansFreed: number }> {
+    async runLapseJob(now: Date = new Date()): Promise<{ lapsed: number; lapsedClaimIds: string[]; orphansFreed: number }> {
       const requestId = `lapse-job-${randomUUID()}`;
-      let lapsed = 0;
-      for (const claim of await repo.activeClaimsDueBefore(now)) if (await lapseOne(claim, requestId)) lapsed += 1;
+      const lapsedClaimIds: string[] = [];
+      for (const claim of await repo.activeClaimsDueBefore(now)) if (await lapseOne(claim, requestId)) lapsedClaimIds.push(claim._id);
+      const lapsed = lapsedClaimIds.length;
 
       let orphansFreed = 0;
       const stale = (at: Date) => Date.now() - at.getTime() > ORPHAN_AFTER_MS;
@@ -258,7 +268,7 @@ export function wishClaimService(deps: { repo: WishRepository; store: WishStore;
         const claim = await repo.findClaim(slot.claimId);
         if (!claim || !HOLDING_CLAIM_STATUSES.includes(claim.status)) { await repo.freeSlot(slot._id, slot.claimId); orphansFreed += 1; }
       }
-      return { lapsed, orphansFreed };
+      return { lapsed, lapsedClaimIds, orphansFreed };
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   regionPrefix,
   ageBand,
   ageOn,
+  maskName,
   shanghaiDate,
   wishActionProblem,
   WISH_CATEGORIES,
@@ -21,6 +22,7 @@ import {
   type MyWish,
   type PublicWish,
   type StaffWish,
+  type StaffWishSummary,
   type StaffWishNumbers,
   type WishAction,
   type WishCounts,
@@ -172,7 +174,8 @@ export function wishService(deps: WishDeps) {
     return deps.pii.decrypt(c.contactCipher);
   }
 
-  function toStaff(w: WishDoc, viewer: WishViewer, extra: { claim: WishClaimDoc | null; contact: string | null; events: WishEventDoc[] }): StaffWish {
+  /** Lists and review answers: the person's name masked, no ids of the person (nothing to audit). */
+  function toStaff(w: WishDoc, viewer: WishViewer, extra: { claim: WishClaimDoc | null; contact: string | null; events: WishEventDoc[] }): StaffWishSummary {
     const c = extra.claim;
     return {
       id: w._id,
@@ -185,8 +188,7 @@ export function wishService(deps: WishDeps) {
       delivery: w.delivery,
       regionCode: w.regionCode,
       community: communityNameOf(w.regionCode),
-      beneficiaryId: w.beneficiaryId,
-      beneficiaryName: w.beneficiaryName,
+      maskedName: maskName(w.beneficiaryName),
       ageBand: ageBand(ageOn(w.birthDate, shanghaiDate())),
       postedOnBehalf: w.onBehalf,
       photoFileIds: w.photoFileIds,
@@ -216,14 +218,18 @@ export function wishService(deps: WishDeps) {
     assertAllowed(w, action, viewerOf(ctx));
     const type = action === 'approve' ? 'approved' : action === 'edit' ? 'edited' : 'rejected';
     await store.commit(ctx, w, { type, actorRole: 'staff', note, wishSet: change });
-    return staffView(ctx, id);
+    // The answer is the summary (masked name, no donor contact): a review is not a read of the person.
+    const after = await loadForStaff(ctx, id);
+    return toStaff(after, viewerOf(ctx), { claim: null, contact: null, events: await repo.events(after._id) });
   }
 
+  /** The detail: the person's full name (audited as person.read of the person) and the donor's contact (audited too). */
   async function staffView(ctx: ActionContext, id: string): Promise<StaffWish> {
     const w = await loadForStaff(ctx, id);
     const claim = w.activeClaimId ? await repo.findClaim(w.activeClaimId) : null;
     const contact = claim ? await donorContact(ctx, claim.donorId, w._id) : null;
-    return toStaff(w, viewerOf(ctx), { claim, contact, events: await repo.events(w._id) });
+    await deps.audit.record({ actorId: ctx.actor._id, action: 'person.read', subjectId: w.beneficiaryId, requestId: ctx.requestId, details: { fields: 'beneficiaryName', wishId: w._id } });
+    return { ...toStaff(w, viewerOf(ctx), { claim, contact, events: await repo.events(w._id) }), beneficiaryName: w.beneficiaryName };
   }
 
   function countsFrom(rows: { _id: { status: string }; n: number }[], lapsed: number): WishCounts {
@@ -323,13 +329,14 @@ export function wishService(deps: WishDeps) {
 
     staffView,
 
-    async staffList(ctx: ActionContext, status: WishDoc['status'] | undefined, limit: number): Promise<StaffWish[]> {
+    async staffList(ctx: ActionContext, status: WishDoc['status'] | undefined, limit: number): Promise<StaffWishSummary[]> {
       const scope = ctx.actor.staff?.regionCode;
       if (!scope) throw new AppError('FORBIDDEN');
       const viewer = viewerOf(ctx);
-      // The list shows no donor contact (that is read, and audited, one wish at a time).
+      // The list shows the person's name masked and no donor contact: the full name and the contact
+      // are read, and audited, one wish at a time (staffView).
       const wishes = await repo.inRegion(regionPrefix(scope), status, limit);
-      const out: StaffWish[] = [];
+      const out: StaffWishSummary[] = [];
       for (const w of wishes) {
         if (!regionCovers(scope, w.regionCode)) continue;
         const claim = w.activeClaimId ? await repo.findClaim(w.activeClaimId) : null;
@@ -350,11 +357,14 @@ export function wishService(deps: WishDeps) {
       if (body.category !== undefined) change.category = body.category;
       if (body.budgetFen !== undefined) change.budgetFen = body.budgetFen;
       checkLimits(w.regionCode, change);
-      for (const [field, text] of Object.entries({ title: change.title, story: change.story })) {
-        if (text && findPersonalData(text)) throw new AppError('WISH_CONTENT_REJECTED', { message: `「${FIELD_LABELS[field]}」里不要写手机号、身份证号或门牌号`, details: { fields: [{ path: `/${field}`, rule: 'personalData' }] } });
-      }
       const note = body.note.trim();
       if (!note) throw new AppError('VALIDATION_FAILED', { message: '请写明修改说明', details: { fields: [{ path: '/note', rule: 'empty' }] } });
+      // Edited text becomes public at once: the same checks as posting (personal data, then WeChat's
+      // content security) on whatever changed.
+      const changedText: Record<string, string> = {};
+      if (change.title !== undefined && change.title !== w.title) changedText.title = change.title;
+      if (change.story !== undefined && change.story !== w.story) changedText.story = change.story;
+      if (Object.keys(changedText).length > 0 && (await checkText(ctx, changedText, 3)) === 'review') change.contentFlag = 'review';
       return review(ctx, id, 'edit', { ...change, status: 'open', publishedAt: new Date(), reviewNote: note }, note);
     },
 

@@ -25,6 +25,9 @@ export interface Change {
   slotId?: string;
 }
 
+/** Filled in by `commit`: whether its event insert won (true even when applying it then threw). */
+export interface CommitOutcome { inserted: boolean }
+
 export function wishStore(repo: WishRepository) {
   async function apply(e: WishEventDoc) {
     if (e.claimId && e.claimSet) {
@@ -52,8 +55,12 @@ export function wishStore(repo: WishRepository) {
       return wish;
     },
 
-    /** Records the change as event seq+1 and applies it; WISH_CHANGED when another change got there first. */
-    async commit(ctx: ActionContext | { requestId: string; actor: { _id: string } }, wish: WishDoc, change: Change): Promise<WishEventDoc> {
+    /**
+     * Records the change as event seq+1 and applies it; WISH_CHANGED when another change got there
+     * first. `outcome.inserted` tells a caller whose commit threw whether the event had landed: once
+     * it has, the change stands (the next reader applies it) and whatever it holds must stay held.
+     */
+    async commit(ctx: ActionContext | { requestId: string; actor: { _id: string } }, wish: WishDoc, change: Change, outcome: CommitOutcome = { inserted: false }): Promise<WishEventDoc> {
       const sequence = wish.seq + 1;
       const claimSet = change.claimSet ? { ...change.claimSet, ...(change.slotId ? { slotId: change.slotId } : {}) } : null;
       const event: WishEventDoc = {
@@ -72,6 +79,7 @@ export function wishStore(repo: WishRepository) {
         freesClaim: change.freesClaim ?? false,
       };
       if (!(await repo.insertEvent(event))) throw new AppError('WISH_CHANGED');
+      outcome.inserted = true;
       await apply(event);
       return event;
     },

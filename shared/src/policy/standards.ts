@@ -13,9 +13,10 @@ export const IsoDate = Type.String({ pattern: ISO_DATE_PATTERN, description: '�
 /** Every figure names the article it was taken from, so a reviewer can check it. */
 const Source = Type.String({ pattern: '^[a-z0-9-]+\\.txt$', description: '来源文章文件名（shared/domain/articles）' });
 
-function rate<P extends TSchema>(per: P, description: string) {
+function rate<P extends TSchema, X extends Record<string, TSchema> = {}>(per: P, description: string, extra: X = {} as X) {
   return Type.Object(
     {
+      ...extra,
       /** Integer fen, exactly as published (a yearly figure stays yearly). */
       fen: Type.Integer({ minimum: 0, maximum: 100_000_000 }),
       per,
@@ -29,7 +30,14 @@ function rate<P extends TSchema>(per: P, description: string) {
 }
 
 /** A per-person rate, published per month or per year. */
-export const PersonRate = rate(Type.Union([Type.Literal('month'), Type.Literal('year')]), '每人每月或每人每年');
+export const PersonRate = rate(Type.Union([Type.Literal('month'), Type.Literal('year')]), '每人每月或每人每年', {
+  /**
+   * A second published floor as a multiple of the dibao standard of the same hukou and period
+   * ("不低于低保标准的1.3倍"). The estimate uses the higher of this and `fen` (docs/policy.md).
+   * At most three decimals (read as per-mille).
+   */
+  minMultipleOfDibao: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10, description: '不低于低保标准的倍数（如 1.3）' })),
+});
 export type PersonRate = Static<typeof PersonRate>;
 /** Heating: per household, once per winter. */
 export const WinterHouseholdRate = rate(Type.Literal('winter'), '每户每个冬季一次');

@@ -1,7 +1,8 @@
 import type { EstimateResult } from '../schemas/policy';
 import { memberLabel, type Household } from './household';
 import { describeRate, floorNote, monthlyRateFen } from './rates';
-import { fenToYuanText } from './money';
+import type { PersonRate } from './standards';
+import { divideRoundHalfUp, fenToYuanText } from './money';
 
 const CONDITION = '特困条件：年满60周岁、未满18周岁或一、二级残疾，且无劳动能力、无收入、无法定赡养抚养扶养义务人';
 
@@ -22,6 +23,26 @@ export function tekunMembers(h: Household): number[] {
   return h.request.members.flatMap((_, i) => (tekunGround(h, i) ? [i] : []));
 }
 
+/**
+ * The monthly tekun amount per person. Where the rate also says "不低于低保标准的 k 倍"
+ * (`minMultipleOfDibao`), that floor is k × the monthly dibao standard of the same hukou, rounded
+ * half up to the fen (k read as per-mille, integer arithmetic), and the higher floor applies.
+ */
+function tekunFloor(h: Household, rate: PersonRate): { perPersonFen: number; reasons: string[] } {
+  const published = monthlyRateFen(rate);
+  if (rate.minMultipleOfDibao === undefined) return { perPersonFen: published, reasons: [] };
+  const multiple = rate.minMultipleOfDibao;
+  const dibao = h.standards.rates.dibao?.[h.request.hukou];
+  if (!dibao) return { perPersonFen: published, reasons: [`${h.region}暂无${h.hukouLabel}低保标准数据，“不低于低保标准的 ${multiple} 倍”无法计算，按公布的金额测算`] };
+  const dibaoMonthly = monthlyRateFen(dibao);
+  const fromMultiple = divideRoundHalfUp(Math.round(multiple * 1000) * dibaoMonthly, 1000);
+  const multipleText = `不低于低保标准的 ${multiple} 倍：${fenToYuanText(dibaoMonthly)} × ${multiple} = ${fenToYuanText(fromMultiple)} 元/人·月（四舍五入到分）`;
+  if (fromMultiple > published) {
+    return { perPersonFen: fromMultiple, reasons: [multipleText, `两个下限取较高者：按低保标准的 ${multiple} 倍 ${fenToYuanText(fromMultiple)} 元/人·月测算（高于公布金额折算的 ${fenToYuanText(published)} 元/人·月）`] };
+  }
+  return { perPersonFen: published, reasons: [multipleText, `两个下限取较高者：按公布金额 ${fenToYuanText(published)} 元/人·月测算（不低于低保标准的 ${multiple} 倍 ${fenToYuanText(fromMultiple)} 元/人·月）`] };
+}
+
 export function assessTekun(h: Household, members: number[]): EstimateResult {
   if (members.length === 0) return { programme: 'tekun', eligible: false, reasons: [`没有符合特困人员条件的成员（${CONDITION}）`] };
   const grounds = members.map((i) => tekunGround(h, i) as string);
@@ -29,7 +50,8 @@ export function assessTekun(h: Household, members: number[]): EstimateResult {
   if (!rate) {
     return { programme: 'tekun', eligible: false, noStandard: true, memberIndexes: members, reasons: [...grounds, `${h.region}暂无${h.hukouLabel}特困人员基本生活标准数据，无法测算该项目`] };
   }
-  const perPerson = monthlyRateFen(rate);
+  const floor = tekunFloor(h, rate);
+  const perPerson = floor.perPersonFen;
   const total = perPerson * members.length;
   return {
     programme: 'tekun',
@@ -39,6 +61,7 @@ export function assessTekun(h: Household, members: number[]): EstimateResult {
     reasons: [
       ...grounds,
       describeRate(`${h.region}${h.hukouLabel}特困人员基本生活标准`, rate),
+      ...floor.reasons,
       `特困供养金 = ${fenToYuanText(perPerson)} × ${members.length} 人 = ${fenToYuanText(total)} 元/月`,
       ...floorNote(rate),
       '特困人员不再计入低保家庭人数（特困与低保不重复享受）',

@@ -110,8 +110,12 @@ export type MyWish = Static<typeof MyWish>;
 export const MyWishList = Type.Object({ wishes: Type.Array(MyWish) });
 export type MyWishList = Static<typeof MyWishList>;
 
-/** What staff of the wish's region see. The donor's contact only here. */
-export const StaffWish = Type.Object({
+/**
+ * What staff of the wish's region see in lists and review answers: the person's name masked
+ * (王**), no internal ids. The full name is only in the detail (`StaffWish`), and each detail read
+ * is audited (person.read).
+ */
+export const StaffWishSummary = Type.Object({
   id: Type.String(),
   title: Type.String(),
   category: WishCategory,
@@ -122,8 +126,8 @@ export const StaffWish = Type.Object({
   delivery: WishDelivery,
   regionCode: RegionCode,
   community: Type.String(),
-  beneficiaryId: Type.String(),
-  beneficiaryName: Type.String(),
+  /** The person's name masked (王**), as in the review queue. */
+  maskedName: Type.String(),
   ageBand: Type.String(),
   postedOnBehalf: Type.Boolean(),
   photoFileIds: Type.Array(Type.String()),
@@ -148,6 +152,10 @@ export const StaffWish = Type.Object({
   actions: Type.Array(WishActionName),
   createdAt: IsoDateTime,
 });
+export type StaffWishSummary = Static<typeof StaffWishSummary>;
+
+/** The staff detail of one wish: the summary plus the person's full name and the donor's contact (both audited). */
+export const StaffWish = Type.Composite([StaffWishSummary, Type.Object({ beneficiaryName: Type.String() })]);
 export type StaffWish = Static<typeof StaffWish>;
 
 export const StaffWishQuery = StrictObject({
@@ -155,7 +163,7 @@ export const StaffWishQuery = StrictObject({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
 });
 export type StaffWishQuery = Static<typeof StaffWishQuery>;
-export const StaffWishList = Type.Object({ wishes: Type.Array(StaffWish) });
+export const StaffWishList = Type.Object({ wishes: Type.Array(StaffWishSummary) });
 export type StaffWishList = Static<typeof StaffWishList>;
 
 export const ApproveWishBody = StrictObject({ note: Type.Optional(Text(0, WISH_NOTE_MAX_CHARS, '审核备注')) });

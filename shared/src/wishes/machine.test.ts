@@ -61,8 +61,10 @@ describe('who may do what', () => {
     expect(wishActionProblem(wish(), 'claim', donor)).toBeNull();
     expect(wishActionProblem(wish(), 'claim', resident)).toBe('FORBIDDEN');
     expect(wishActionProblem(wish(), 'claim', { ...beneficiary, roles: ['resident', 'donor'] })).toBe('WISH_OWN_CLAIM');
-    expect(wishActionProblem(wish({ status: 'pendingReview' }), 'claim', donor)).toBe('WISH_NOT_OPEN');
-    expect(wishActionProblem(wish({ status: 'rejected' }), 'claim', donor)).toBe('WISH_NOT_OPEN');
+    // Not approved (yet) = not public: as if it did not exist, for donors and everyone else.
+    expect(wishActionProblem(wish({ status: 'pendingReview' }), 'claim', donor)).toBe('NOT_FOUND');
+    expect(wishActionProblem(wish({ status: 'rejected' }), 'claim', donor)).toBe('NOT_FOUND');
+    expect(wishActionProblem(wish({ status: 'pendingReview' }), 'claim', resident)).toBe('NOT_FOUND');
     expect(wishActionProblem(wish({ status: 'claimed', claimDonorId: 'don2' }), 'claim', donor)).toBe('WISH_ALREADY_CLAIMED');
     expect(wishActionProblem(wish({ status: 'delivered', claimDonorId: 'don2' }), 'claim', donor)).toBe('WISH_ALREADY_CLAIMED');
     expect(wishActionProblem(wish({ status: 'fulfilled' }), 'claim', donor)).toBe('WISH_ALREADY_FULFILLED');
@@ -78,8 +80,10 @@ describe('who may do what', () => {
     const delivered = wish({ status: 'delivered', claimDonorId: 'don' });
     expect(wishActionProblem(delivered, 'confirm', beneficiary)).toBeNull();
     expect(wishActionProblem(delivered, 'confirm', staff)).toBeNull();
-    expect(wishActionProblem(delivered, 'confirm', farStaff)).toBe('WISH_NOT_BENEFICIARY');
-    expect(wishActionProblem(delivered, 'confirm', donor)).toBe('WISH_NOT_BENEFICIARY');
+    // Anyone else (staff of another region included) is told the wish does not exist.
+    expect(wishActionProblem(delivered, 'confirm', farStaff)).toBe('NOT_FOUND');
+    expect(wishActionProblem(delivered, 'confirm', donor)).toBe('NOT_FOUND');
+    expect(wishActionProblem(delivered, 'confirm', resident)).toBe('NOT_FOUND');
     expect(wishActionProblem(claimed, 'confirm', beneficiary)).toBe('WISH_STATE_INVALID');
   });
 
@@ -87,6 +91,8 @@ describe('who may do what', () => {
     expect(wishActionProblem(wish({ status: 'fulfilled' }), 'thank', beneficiary)).toBeNull();
     expect(wishActionProblem(wish({ status: 'fulfilled', thanked: true }), 'thank', beneficiary)).toBe('WISH_ALREADY_THANKED');
     expect(wishActionProblem(wish({ status: 'fulfilled' }), 'thank', staff)).toBe('WISH_NOT_BENEFICIARY');
+    expect(wishActionProblem(wish({ status: 'fulfilled' }), 'thank', farStaff)).toBe('NOT_FOUND');
+    expect(wishActionProblem(wish({ status: 'fulfilled' }), 'thank', donor)).toBe('NOT_FOUND');
   });
 
   it('offers each viewer only the actions they may take', () => {

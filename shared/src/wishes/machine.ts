@@ -92,6 +92,9 @@ export interface WishViewer {
   system?: boolean;
 }
 
+/** Approved wishes (the public ones; publicView.ts's PUBLIC_WISH_STATUSES, repeated here to avoid an import cycle). */
+const PUBLIC_STATUSES: readonly WishStatusName[] = ['open', 'claimed', 'delivered', 'fulfilled'];
+
 export type WishProblem = keyof typeof WISH_ERROR_CODES | 'FORBIDDEN' | 'NOT_FOUND';
 
 function isRegionStaff(wish: WishFacts, viewer: WishViewer): boolean {
@@ -112,6 +115,9 @@ export function wishActionProblem(wish: WishFacts, action: WishAction, viewer: W
       if (!isRegionStaff(wish, viewer)) return 'NOT_FOUND';
       return stateOk ? null : 'WISH_STATE_INVALID';
     case 'claim':
+      // Before approval (or once rejected) the wish does not exist for the public: same answer as
+      // for an id that was never used (the public detail answers 404 too).
+      if (!PUBLIC_STATUSES.includes(wish.status)) return 'NOT_FOUND';
       if (!viewer.roles.includes('donor')) return 'FORBIDDEN';
       if (isBeneficiary) return 'WISH_OWN_CLAIM';
       if (wish.status === 'claimed' || wish.status === 'delivered') return 'WISH_ALREADY_CLAIMED';
@@ -125,10 +131,13 @@ export function wishActionProblem(wish: WishFacts, action: WishAction, viewer: W
       if (!viewer.system) return 'FORBIDDEN';
       return stateOk ? null : 'WISH_STATE_INVALID';
     case 'confirm':
-      if (!isBeneficiary && !isRegionStaff(wish, viewer)) return 'WISH_NOT_BENEFICIARY';
+      // Anyone but the person and staff of the region: as if the wish did not exist (a 403 would
+      // tell them it does).
+      if (!isBeneficiary && !isRegionStaff(wish, viewer)) return 'NOT_FOUND';
       return stateOk ? null : 'WISH_STATE_INVALID';
     case 'thank':
-      if (!isBeneficiary) return 'WISH_NOT_BENEFICIARY';
+      // Staff of the region know the wish (and get the reason); anyone else gets "not found".
+      if (!isBeneficiary) return isRegionStaff(wish, viewer) ? 'WISH_NOT_BENEFICIARY' : 'NOT_FOUND';
       if (!stateOk) return 'WISH_STATE_INVALID';
       return wish.thanked ? 'WISH_ALREADY_THANKED' : null;
   }

@@ -66,7 +66,10 @@ export function createContentCheckClient(opts: ContentCheckOptions): ContentChec
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(opts.timeoutMs) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return (await res.json()) as WechatAnswer;
+      const body: unknown = await res.json();
+      // A 200 whose body is null, a number, a string or an array is no answer at all.
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error('not a JSON object');
+      return body as WechatAnswer;
     } catch {
       throw unavailable();
     }

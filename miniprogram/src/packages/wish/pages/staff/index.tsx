@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { StaffWish } from '@dajiuzhu/shared';
+import type { StaffWishSummary } from '@dajiuzhu/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { useSession } from '../../../../store/session';
 import { wishApi } from '../../../../services/wish';
 import { errorText, formatYuan, Notice, useLoad, WISH_CATEGORY_LABELS } from '../../components/ui';
 import { CountsGrid } from '../numbers/CountsGrid';
 
-function ReviewCard({ wish, onDone }: { wish: StaffWish; onDone: () => void }) {
+function ReviewCard({ wish, onDone }: { wish: StaffWishSummary; onDone: () => void }) {
   const [text, setText] = useState('');
   const [yuan, setYuan] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +19,7 @@ function ReviewCard({ wish, onDone }: { wish: StaffWish; onDone: () => void }) {
   return (
     <View className='card'>
       <Text className='card__title'>{wish.title}</Text>
-      <Text className='card__line wish-card__meta'>{wish.beneficiaryName} · {wish.ageBand} · {wish.community}{wish.postedOnBehalf ? ' · 代发' : ''}</Text>
+      <Text className='card__line wish-card__meta'>{wish.maskedName} · {wish.ageBand} · {wish.community}{wish.postedOnBehalf ? ' · 代发' : ''}</Text>
       <Text className='card__line'>{WISH_CATEGORY_LABELS[wish.category]} · 预算 {formatYuan(wish.budgetFen)}（上限 {formatYuan(wish.budgetCapFen)}）</Text>
       <Text className='card__line wish-story'>{wish.story}</Text>
       {wish.contentFlag === 'review' ? <Text className='card__line notice--error'>内容安全检测建议人工复核</Text> : null}
