@@ -41,3 +41,4 @@ export function validateConfig(config: AppConfig): AppConfig {
   return Object.freeze(config);
 }
 export { loadPolicyStandards, type PolicyStandards } from './policy';
+export { POLICY_FILES } from '../policy';

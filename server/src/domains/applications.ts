@@ -1,5 +1,4 @@
 import { indexCalendar, type ApplicationForm, type ApplicationProgramme } from '@dajiuzhu/shared';
-import { loadPolicyStandards } from '@dajiuzhu/config';
 import { loadApplicationSettings } from '@dajiuzhu/config/src/applicationChain';
 import { loadHolidayCalendar } from '@dajiuzhu/config/src/holidays';
 import type { Model } from 'mongoose';
@@ -31,7 +30,7 @@ export const applicationDomain: DomainPlugin = async (app, { config, services })
   }
   const repo = applicationRepository({ ...models, IdNumberClaim: app.models.IdNumberClaim, Identity: app.models.Identity });
 
-  const policy = policyService(loadPolicyStandards());
+  const policy = policyService(services.policyStandards.get);
   const estimateMonthlyFen = (a: { programme: ApplicationProgramme; regionCode: string; hukou: string | null; form: ApplicationForm; date: string }) => {
     if (!a.hukou || !['dibao', 'tekun', 'disabilityLiving', 'disabilityCare', 'orphan', 'childInHardship', 'unsupportedChild'].includes(a.programme)) return null;
     const members = (a.form.members ?? []).map((m) => ({

@@ -2,6 +2,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { registerFileModel, registerFileRegionGrantModel, type FileDoc, type FileRegionGrantDoc } from './file';
 
 export type { FileDoc } from './file';
+import { registerPolicyPeriodModel, type PolicyPeriodDoc } from './policyPeriod';
+export type { PolicyPeriodDoc } from './policyPeriod';
 
 /**
  * Every collection, with the indexes that carry its guarantees. Concurrency rests on unique
@@ -176,6 +178,7 @@ export interface Models {
   Audit: Model<AuditDoc>;
   File: Model<FileDoc>;
   FileRegionGrant: Model<FileRegionGrantDoc>;
+  PolicyPeriod: Model<PolicyPeriodDoc>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -193,6 +196,7 @@ export function registerModels(conn: Connection): Models {
     Audit: conn.model('Audit', AuditSchema),
     File: registerFileModel(conn),
     FileRegionGrant: registerFileRegionGrantModel(conn),
+    PolicyPeriod: registerPolicyPeriodModel(conn),
   };
 }
 

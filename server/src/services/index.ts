@@ -15,6 +15,9 @@ import { invitationService } from './invitationService';
 import type { WechatClient } from '../adapters/wechat/code2session';
 import { fileRepository } from '../repositories/fileRepository';
 import { fileService } from './fileService';
+import { policyPeriodRepository } from '../repositories/policyPeriodRepository';
+import { policyStandardsStore } from './policyStandardsStore';
+import { POLICY_FILES } from '@dajiuzhu/config';
 import { localDiskStorage } from '../storage/fileStorage';
 import path from 'node:path';
 
@@ -27,6 +30,7 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     invitations: invitationRepository(models),
     audit: auditRepository(models),
     files: fileRepository(models),
+    policyPeriods: policyPeriodRepository(models),
   };
   const pii = createPiiCipher(config.pii);
   const audit = auditService(repos.audit);
@@ -38,6 +42,8 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     users: userService({ users: repos.users, profiles: repos.profiles, audit }),
     profiles: profileService({ profiles: repos.profiles, pii, audit }),
     staff: staffService({ profiles: repos.profiles, audit }),
+    /** Standards per region and period: the reviewed files plus admin-added periods. */
+    policyStandards: policyStandardsStore({ files: POLICY_FILES, periods: repos.policyPeriods, audit }),
     files: fileService({ files: repos.files, profiles: repos.profiles, storage: localDiskStorage(path.resolve(config.dataDir, 'files')), audit }),
     invitations: invitationService({ invitations: repos.invitations, users: repos.users, audit, ttlHours: config.invitationTtlHours }),
   };

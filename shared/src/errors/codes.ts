@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该操作' },
   CONFLICT: { status: 409, message: '操作冲突，请刷新后重试' },
   ID_NUMBER_TAKEN: { status: 409, message: '该身份证号已被其他账号实名认证，如有疑问请联系当地民政部门' },
+  POLICY_PERIOD_IN_PAST: { status: 409, message: '新标准的生效日期不能早于今天：已经过去的标准不能改变' },
+  POLICY_PERIOD_CONFLICT: { status: 409, message: '该地区在这一天已有生效的标准' },
   INVITATION_USED: { status: 409, message: '该邀请码已被使用' },
   INVITATION_INVALID: { status: 404, message: '邀请码不存在或已失效' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Hukou, RegionCode, StrictObject } from './common';
-import { IsoDate } from '../policy/standards';
+import { IsoDate, PolicyPeriod } from '../policy/standards';
 
 /** Request and response of the estimate (政策测算): POST /api/v1/policy/estimate, and the same pure function on the phone. */
 
@@ -94,3 +94,12 @@ export const PolicyStandardsParams = StrictObject({ regionCode: RegionCode });
 export type PolicyStandardsParams = Static<typeof PolicyStandardsParams>;
 export const PolicyStandardsQuery = StrictObject({ date: Type.Optional(IsoDate) });
 export type PolicyStandardsQuery = Static<typeof PolicyStandardsQuery>;
+
+/** An admin adds a new period of a region's standards (never changes a past one). */
+export const AddPolicyPeriodBody = Type.Object(
+  { regionCode: RegionCode, regionName: Type.String({ minLength: 2, maxLength: 20 }), period: PolicyPeriod },
+  { additionalProperties: false },
+);
+export type AddPolicyPeriodBody = Static<typeof AddPolicyPeriodBody>;
+
+export const AddedPolicyPeriod = Type.Object({ regionCode: RegionCode, effectiveFrom: Type.String() });
