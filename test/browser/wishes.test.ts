@@ -80,7 +80,9 @@ describe('微心愿 in the browser (H5)', () => {
     const staff = await personPage('街道工作人员（德州 新华街道）');
     await open(staff, '/packages/wish/pages/staff/index');
     await visible(staff, TITLE).waitFor();
-    await visible(staff, '王大爷 · 70多岁 · 新华街道新湖社区').waitFor();
+    // The review queue shows the masked name only; the full name is an audited read of the detail.
+    await visible(staff, '王** · 70多岁 · 新华街道新湖社区').waitFor();
+    expect(await staff.locator('body').innerText()).not.toContain('王大爷');
     await staff.screenshot({ path: '/tmp/dajiuzhu-wish-review.png', fullPage: true });
     await button(staff, '审核通过').click();
     await visible(staff, '没有待审核的心愿').waitFor();
