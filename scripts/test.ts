@@ -20,7 +20,7 @@ function jest(name: string, args: string[]): Counts {
   const results = path.join(ROOT, '.tmp', `jest-${name}.json`);
   mkdirSync(path.dirname(results), { recursive: true });
   rmSync(results, { force: true });
-  const run = spawnSync('npx', ['jest', '--json', `--outputFile=${results}`, ...args, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+  const run = spawnSync('npx', ['jest', '--passWithNoTests', '--json', `--outputFile=${results}`, ...args, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
   try {
     const r = JSON.parse(readFileSync(results, 'utf8'));
     return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, total: r.numTotalTests, ok: run.status === 0 };
