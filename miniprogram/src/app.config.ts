@@ -2,7 +2,7 @@ export default defineAppConfig({
   // Tab pages stay thin and in the main package; each domain lives in its own subpackage.
   pages: ['pages/index/index', 'pages/services/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/assistance', pages: ['pages/index/index', 'pages/apply/index', 'pages/form/index', 'pages/mine/index', 'pages/detail/index', 'pages/messages/index', 'pages/notices/index'] },
+    { root: 'packages/assistance', pages: ['pages/index/index', 'pages/apply/index', 'pages/form/index', 'pages/mine/index', 'pages/detail/index', 'pages/messages/index', 'pages/notices/index', 'pages/estimate/index'] },
     { root: 'packages/happiness', pages: ['pages/index/index'] },
     { root: 'packages/wish', pages: ['pages/index/index', 'pages/square/index', 'pages/detail/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index', 'pages/certificate/index', 'pages/staff/index', 'pages/numbers/index'] },
     { root: 'packages/staff', pages: ['pages/index/index', 'pages/case/index'] },

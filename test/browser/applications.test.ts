@@ -3,7 +3,8 @@
  * a resident applies for dibao with a document and submits; township staff accept, record a
  * visit and review; the public notice shows the masked entry; county staff approve; the
  * resident sees the finished timeline and the entitlement with its monthly amount.
- * (The estimate step is the policy engineer's page and is not part of this walk.)
+ * It starts with 政策测算: the resident estimates the household from the home grid, sees dibao
+ * 可能符合 with its amount (on the phone, then from the server) and taps 去申请.
  *
  * Needs the H5 build: `npm run build:h5` (miniprogram/dist/h5, served by the stack).
  */
@@ -71,7 +72,31 @@ describe('申请救助 end to end in the browser (H5)', () => {
     // ---- Resident: choose dibao, see the checklist first, fill the form, upload, consent, submit.
     const resident = await phone();
     await signIn(resident, '居民 王大爷');
-    await visible(resident, '申请救助').click();
+
+    // ---- 政策测算 first: two urban Dezhou pensioners with 145 元 a month between them.
+    await visible(resident, '政策测算').click();
+    await visible(resident, '所在地区').waitFor();
+    await visible(resident, '德州市').click();
+    await visible(resident, '城镇').click();
+    await input(resident, '年龄（周岁）').fill('70');
+    await input(resident, '每月养老金（元）').fill('72.5');
+    await button(resident, '添加家庭成员').click();
+    await visible(resident, '成员2').waitFor();
+    await input(resident, '年龄（周岁）').fill('68');
+    await input(resident, '每月养老金（元）').fill('72.50');
+    const dibao = resident.locator('[data-testid="result-dibao"]').filter({ visible: true }).first();
+    await dibao.getByText('可能符合', { exact: true }).waitFor();
+    // 755.00 × 2 − 145.00, computed on the phone with the standards fetched once.
+    await dibao.getByText('1365.00 元/月', { exact: true }).waitFor();
+    await button(resident, '正式测算').click();
+    await visible(resident, '正式测算结果（以此为准）').waitFor();
+    expect(await dibao.innerText()).toContain('1365.00 元/月');
+    await visible(resident, '这只是测算，不是审批决定', false).waitFor();
+    await dibao.scrollIntoViewIfNeeded();
+    await resident.screenshot({ path: '/tmp/dajiuzhu-estimate.png' });
+    await dibao.locator('taro-button-core').filter({ hasText: '去申请' }).click();
+
+    // 去申请 opens the type picker.
     await visible(resident, '请选择要申请的救助项目').waitFor();
     await visible(resident, '最低生活保障（低保）').click();
     await visible(resident, '需要准备的材料').waitFor();

@@ -14,7 +14,7 @@ export interface ServiceEntry {
 /** The services of the home grid and the 办事 list. Not-yet-built ones open their domain's placeholder. */
 export const SERVICES: ServiceEntry[] = [
   { key: 'apply', title: '申请救助', summary: '在线申请低保、特困、临时救助等', url: `${ROUTES.assistance}?service=apply` },
-  { key: 'estimate', title: '政策测算', summary: '填写家庭情况，估算可以享受的救助', url: `${ROUTES.assistance}?service=estimate` },
+  { key: 'estimate', title: '政策测算', summary: '填写家庭情况，估算可以享受的救助', url: '/packages/assistance/pages/estimate/index' },
   { key: 'progress', title: '进度查询', summary: '查看申请办到了哪一步', url: `${ROUTES.assistance}?service=progress` },
   { key: 'happinessList', title: '幸福清单', summary: '查看今年领取的每一项救助和金额', url: ROUTES.happiness },
   { key: 'wish', title: '微心愿', summary: '发布或查看困难群众的小心愿', url: `${ROUTES.wish}?service=wish` },

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { APPLICATION_PROGRAMMES, PROGRAMME_DEFINITIONS, STEP_LABELS, type ApplicationProgramme, type DraftView, type ProgrammeList } from '@dajiuzhu/shared';
 import { PageShell } from '../../../../components/PageShell';
@@ -12,7 +12,12 @@ import '../../components/applications.scss';
 export default function ApplyPage() {
   const { user } = useSession();
   const [chains, setChains] = useState<Record<string, string[]>>({});
-  const [chosen, setChosen] = useState<ApplicationProgramme | null>(null);
+  // 政策测算's 去申请 opens this page with ?programme=… already chosen.
+  const { params } = useRouter();
+  const [chosen, setChosen] = useState<ApplicationProgramme | null>(() => {
+    const p = params?.programme;
+    return p && (APPLICATION_PROGRAMMES as readonly string[]).includes(p) ? (p as ApplicationProgramme) : null;
+  });
   const [drafts, setDrafts] = useState<DraftView[]>([]);
   const [forOther, setForOther] = useState(false);
   const [other, setOther] = useState({ name: '', idNumber: '', regionCode: '', relation: '' });
