@@ -66,8 +66,7 @@ export const PolicyRates = Type.Object(
 );
 export type PolicyRates = Static<typeof PolicyRates>;
 
-/** Used where a region publishes no multiple for near-dibao households. */
-export const DEFAULT_DIBAO_EDGE_MULTIPLE = 1.5;
+export { DEFAULT_DIBAO_EDGE_MULTIPLE } from './defaults';
 
 const PolicySetting = <T extends TSchema>(value: T) =>
   Type.Object({ value, source: Type.Optional(Source), note: Type.String({ minLength: 1, maxLength: 300 }) }, strict);
