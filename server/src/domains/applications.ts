@@ -1,8 +1,8 @@
 import { indexCalendar, type ApplicationForm, type ApplicationProgramme } from '@dajiuzhu/shared';
 import { loadApplicationSettings } from '@dajiuzhu/config/src/applicationChain';
 import { loadHolidayCalendar } from '@dajiuzhu/config/src/holidays';
-import type { Model } from 'mongoose';
 import type { DomainPlugin } from './types';
+import { ensureIndexes } from '../db/ensureIndexes';
 import { registerApplicationModels } from '../models/application';
 import { registerEntitlementModel } from '../models/entitlement';
 import { applicationRepository } from '../repositories/applicationRepository';
@@ -22,12 +22,7 @@ export const applicationDomain: DomainPlugin = async (app, { config, services })
   const calendar = indexCalendar(loadHolidayCalendar());
 
   const models = { ...registerApplicationModels(app.db), Entitlement: registerEntitlementModel(app.db) };
-  for (const model of Object.values(models) as unknown as Model<unknown>[]) {
-    await model.createCollection().catch((err: { codeName?: string; code?: number }) => {
-      if (err.codeName !== 'NamespaceExists' && err.code !== 48) throw err;
-    });
-    await model.createIndexes();
-  }
+  await ensureIndexes(models);
   const repo = applicationRepository({ ...models, IdNumberClaim: app.models.IdNumberClaim, Identity: app.models.Identity });
 
   const policy = policyService(services.policyStandards.get);

@@ -200,12 +200,4 @@ export function registerModels(conn: Connection): Models {
   };
 }
 
-/** Creates collections and indexes at start (autoIndex is off so this is explicit and awaited). */
-export async function ensureIndexes(models: Models) {
-  for (const model of Object.values(models) as Model<unknown>[]) {
-    await model.createCollection().catch((err: { codeName?: string; code?: number }) => {
-      if (err.codeName !== 'NamespaceExists' && err.code !== 48) throw err;
-    });
-    await model.createIndexes();
-  }
-}
+export { ensureIndexes } from '../db/ensureIndexes';

@@ -1,3 +1,4 @@
+import { ensureIndexes } from '../db/ensureIndexes';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { ClaimStatusName, DonorKind, WishCategoryName, WishDeliveryName, WishStatusName } from '@dajiuzhu/shared';
 
@@ -203,11 +204,4 @@ export function registerWishModels(conn: Connection): WishModels {
   };
 }
 
-export async function ensureWishIndexes(models: WishModels) {
-  for (const model of Object.values(models) as Model<unknown>[]) {
-    await model.createCollection().catch((err: { codeName?: string; code?: number }) => {
-      if (err.codeName !== 'NamespaceExists' && err.code !== 48) throw err;
-    });
-    await model.createIndexes();
-  }
-}
+export const ensureWishIndexes = (models: WishModels) => ensureIndexes(models);
