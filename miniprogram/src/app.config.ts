@@ -4,6 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/assistance', pages: ['pages/index/index', 'pages/apply/index', 'pages/form/index', 'pages/mine/index', 'pages/detail/index', 'pages/messages/index', 'pages/notices/index', 'pages/estimate/index'] },
     { root: 'packages/happiness', pages: ['pages/index/index'] },
+    { root: 'packages/ledger-staff', pages: ['pages/index/index'] },
     { root: 'packages/wish', pages: ['pages/index/index', 'pages/square/index', 'pages/detail/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index', 'pages/certificate/index', 'pages/staff/index', 'pages/numbers/index'] },
     { root: 'packages/staff', pages: ['pages/index/index', 'pages/case/index'] },
     { root: 'packages/account', pages: ['pages/profile/index', 'pages/demo-sign-in/index'] },

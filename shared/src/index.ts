@@ -26,3 +26,5 @@ export * from './applications/stateMachine';
 export * from './applications/workingDays';
 export * from './applications/formRules';
 export * from './schemas/application';
+export * from './ledger/index';
+export * from './schemas/ledger';

@@ -124,12 +124,14 @@ describe('实名信息 in the browser (H5)', () => {
     await page.locator('.page-shell--elder').filter({ visible: true }).first().waitFor();
   });
 
-  it('a service not built yet opens its placeholder page, with a way back', async () => {
+  it('every service on the home grid opens its own page, with a way back', async () => {
     await visibleText('首页').click();
     await visibleText('幸福清单').click();
-    await visibleText('该服务正在建设中，敬请期待').waitFor();
-    await page.screenshot({ path: '/tmp/dajiuzhu-placeholder.png' });
-    await button('返回').click();
+    await page.waitForURL(/packages\/happiness\/pages\/index/);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('body').innerText()).not.toContain('该服务正在建设中');
+    await page.screenshot({ path: '/tmp/dajiuzhu-happiness-from-home.png' });
+    await page.goBack();
     await visibleText('申请救助').waitFor();
 
     await visibleText('办事').click();

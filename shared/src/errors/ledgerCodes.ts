@@ -1,2 +1,20 @@
 /** Error codes of the benefits ledger and 幸福清单 domain (same shape as ERROR_CODES in codes.ts). */
-export const LEDGER_ERROR_CODES = {} as const;
+export const LEDGER_ERROR_CODES = {
+  LEDGER_IMPORT_FILE_TYPE: { status: 415, message: '只能导入 CSV 或 Excel（.xlsx）文件' },
+  LEDGER_IMPORT_EMPTY: { status: 400, message: '文件是空的，没有可以导入的数据行' },
+  LEDGER_IMPORT_ENCODING: { status: 400, message: '无法识别文件的文字编码，请另存为 UTF-8 或在导入时选择 GBK 编码' },
+  LEDGER_IMPORT_MISSING_COLUMNS: { status: 400, message: '文件缺少必需的列，请检查表头或列对应关系' },
+  LEDGER_IMPORT_UNREADABLE: { status: 400, message: '文件已损坏或格式不正确，无法读取' },
+  LEDGER_IMPORT_TOO_LARGE: { status: 413, message: '导入文件太大，请拆分后再导入' },
+  LEDGER_SOURCE_UNKNOWN: { status: 400, message: '未知的数据来源部门' },
+  LEDGER_PROGRAMME_UNKNOWN: { status: 400, message: '未知的救助项目' },
+  LEDGER_JOB_NOT_RESUMABLE: { status: 409, message: '该任务正在进行或已经完成，不能重新运行' },
+  LEDGER_JOB_BUSY: { status: 409, message: '同一地区、同一年度的清单正在发布中，请等待完成' },
+  LEDGER_PERIOD_INVALID: { status: 400, message: '发放月份不正确（应为 YYYY-MM，且不能是将来的月份）' },
+  LEDGER_ADJUSTMENT_INVALID: { status: 400, message: '更正金额不正确：应为不等于 0 的整数（分）' },
+  LEDGER_ENTITLEMENTS_UNAVAILABLE: { status: 503, message: '待遇资格数据暂不可用，暂时不能发放' },
+  HAPPINESS_LIST_NOT_PUBLISHED: { status: 404, message: '该年度的幸福清单还没有发布，请稍后再来查看' },
+  HAPPINESS_LIST_YEAR_INVALID: { status: 400, message: '年份不正确' },
+  HAPPINESS_QUESTION_CLOSED: { status: 409, message: '该问题已经办结，不能再回复' },
+  HAPPINESS_ALREADY_CONFIRMED: { status: 409, message: '您已经确认过本版本的清单' },
+} as const;

@@ -1,5 +1,207 @@
-import { Placeholder } from '../../../../components/Placeholder';
+import { useEffect, useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { yuanFromFen, type HappinessFeedbackView, type HappinessListView } from '@dajiuzhu/shared';
+import { PageShell } from '../../../../components/PageShell';
+import { useSession } from '../../../../store/session';
+import { isApiError } from '../../../../services/request';
+import { askQuestion, confirmReceipt, downloadPdf, getFeedback, getHappinessList, getYears, rate } from '../../../../services/happiness';
+import './index.scss';
 
-export default function HappinessPlaceholderPage() {
-  return <Placeholder fallbackTitle='幸福清单' />;
+const STATUS_TEXT = { open: '等待回复', answered: '已回复', closed: '已办结' } as const;
+const yuan = (fen: number) => `${yuanFromFen(fen)} 元`;
+
+function shanghaiYear(): number {
+  return Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+}
+
+/** 幸福清单: a year picker, the totals at the top, a monthly chart, every programme expandable, feedback. */
+export default function HappinessListPage() {
+  const router = useRouter();
+  const session = useSession();
+  const isStaff = !!session.user?.roles.includes('staff');
+  const thisYear = shanghaiYear();
+  const [years, setYears] = useState<number[]>([thisYear - 1, thisYear]);
+  const [year, setYear] = useState<number>(Number(router.params?.year) || thisYear - 1);
+  const [list, setList] = useState<HappinessListView | null>(null);
+  const [feedback, setFeedback] = useState<HappinessFeedbackView | null>(null);
+  const [message, setMessage] = useState('');
+  const [loading, setLoading] = useState(true);
+  const [open, setOpen] = useState<string | null>(null);
+  const [question, setQuestion] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (session.status !== 'signedIn') return;
+    getYears().then((r) => {
+      const published = r.years.map((y) => y.year);
+      setYears([...new Set([...published, thisYear - 1, thisYear])].sort((a, b) => b - a).slice(0, 5));
+      if (!router.params?.year && published.length) setYear(published[0]);
+    }).catch(() => {});
+  }, [session.status]);
+
+  const load = async (y: number) => {
+    setLoading(true);
+    setMessage('');
+    try {
+      const l = await getHappinessList(y);
+      setList(l);
+      setFeedback(await getFeedback(y));
+    } catch (e) {
+      setList(null);
+      setFeedback(null);
+      setMessage(isApiError(e) ? e.message : '加载失败，请稍后再试');
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => { if (session.status === 'signedIn') void load(year); }, [year, session.status]);
+
+  const max = useMemo(() => Math.max(1, ...(list?.monthlyTotals ?? [0])), [list]);
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await fn();
+      Taro.showToast({ title: done, icon: 'none' });
+      setFeedback(await getFeedback(year));
+    } catch (e) {
+      Taro.showToast({ title: isApiError(e) ? e.message : (e as Error).message, icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell className='happiness'>
+      <View className='chips hl-years'>
+        {years.map((y) => (
+          <View key={y} className={`chip tap ${y === year ? 'chip--on' : ''}`} onClick={() => setYear(y)}>
+            <Text>{y}年</Text>
+          </View>
+        ))}
+      </View>
+
+      {loading ? <View className='card'><Text>正在加载…</Text></View> : null}
+      {!loading && message ? <View className='card'><Text className='card__title'>{year}年幸福清单</Text><Text className='notice'>{message}</Text></View> : null}
+
+      {list ? (
+        <>
+          <View className='card hl-summary'>
+            <Text className='card__title'>{list.year}年幸福清单</Text>
+            <Text className='card__line'>{list.beneficiary.nameMasked} · 第{list.version}版 · {list.publishedAt.slice(0, 10)} 发布</Text>
+            <Text className='hl-total' data-testid='hl-grand-total'>全年合计 {yuan(list.grandTotalFen)}</Text>
+            <Text className='card__line'>{list.summary}</Text>
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>每月领取（元）</Text>
+            <View className='hl-chart'>
+              {list.monthlyTotals.map((v, i) => (
+                <View key={i} className='hl-chart__col'>
+                  <View className='hl-chart__bar' style={{ height: `${Math.round((v / max) * 100)}%` }} />
+                  <Text className='hl-chart__label'>{String(i + 1)}</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+
+          {list.changes.length ? (
+            <View className='card'>
+              <Text className='card__title'>本版更正了这些内容</Text>
+              {list.changes.map((c, i) => <Text key={i} className='card__line hl-change'>{c.text}</Text>)}
+            </View>
+          ) : null}
+
+          <Text className='section-title'>领取的救助项目（点开看每月金额）</Text>
+          <View className='list'>
+            {list.programmes.map((p) => (
+              <View key={p.programme} className='hl-prog tap' onClick={() => setOpen(open === p.programme ? null : p.programme)}>
+                <View className='hl-prog__head'>
+                  <Text className='hl-prog__name'>{p.name}</Text>
+                  <Text className='hl-prog__amount'>{yuan(p.totalFen)}</Text>
+                </View>
+                {open === p.programme ? (
+                  <>
+                    <Text className='hl-prog__plain'>{`${p.plain}，全年有 ${p.payments} 个月发放`}</Text>
+                    <View className='hl-months'>
+                      {p.months.map((v, i) => (
+                        <View key={i} className='hl-month'>
+                          <Text className='hl-month__m'>{i + 1}月</Text>
+                          <Text>{yuanFromFen(v)}</Text>
+                        </View>
+                      ))}
+                    </View>
+                  </>
+                ) : null}
+              </View>
+            ))}
+          </View>
+
+          {list.otherHelp.length ? (
+            <View className='card'>
+              <Text className='card__title'>其他帮助</Text>
+              {list.otherHelp.map((o) => <Text key={o.programme} className='card__line'>{o.name}：{o.times} 次{o.valueFen ? `，价值约 ${yuan(o.valueFen)}` : ''}</Text>)}
+            </View>
+          ) : null}
+
+          {list.standards.length ? (
+            <View className='card'>
+              <Text className='card__title'>执行的救助标准</Text>
+              {list.standards.map((s, i) => <Text key={i} className='card__line'>{s.label}：{s.text}</Text>)}
+            </View>
+          ) : null}
+
+          <View className='card'>
+            <Text className='card__title'>打印版</Text>
+            <Button className='btn btn--secondary' disabled={busy} onClick={() => act(() => downloadPdf(list.year), '已下载')}>下载打印版（PDF）</Button>
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>确认与评价</Text>
+            {feedback?.confirmedVersion === list.version ? (
+              <Text className='card__line'>您已确认收到本版清单，谢谢。</Text>
+            ) : (
+              <Button className='btn btn--primary' disabled={busy} onClick={() => act(() => confirmReceipt(list.year, list.version), '已确认收到')}>确认收到</Button>
+            )}
+            <Text className='card__line'>您对这份清单满意吗？</Text>
+            <View className='hl-stars'>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <View key={n} className={`hl-star tap ${(feedback?.rating?.score ?? 0) >= n ? 'hl-star--on' : ''}`} onClick={() => act(() => rate(list.year, n), '谢谢您的评价')}>
+                  <Text>★</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>对清单有疑问？</Text>
+            <Textarea className='hl-textarea' value={question} placeholder='请写下您的疑问，工作人员会尽快回复' maxlength={500} onInput={(e) => setQuestion(e.detail.value)} />
+            <Button
+              className='btn btn--primary'
+              disabled={busy || question.trim().length < 2}
+              onClick={() => act(async () => { await askQuestion(list.year, { text: question.trim() }); setQuestion(''); }, '已提交，请留意回复')}
+            >
+              提交疑问
+            </Button>
+            {feedback?.questions.map((q) => (
+              <View key={q.id} className='card__line'>
+                <Text className='card__line'>{q.text}</Text>
+                <Text className={`hl-status hl-status--${q.status}`}>{`状态：${STATUS_TEXT[q.status]}`}</Text>
+                {q.answers.map((a, i) => <View key={i} className='hl-answer'><Text>{`工作人员回复：${a.text}`}</Text></View>)}
+              </View>
+            ))}
+          </View>
+        </>
+      ) : null}
+
+      {isStaff ? (
+        <View className='list'>
+          <View className='list__item tap' onClick={() => Taro.navigateTo({ url: '/packages/ledger-staff/pages/index/index' })}>
+            <Text className='list__title'>工作人员：台账导入、发放与清单发布</Text>
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
 }
