@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"flag"
 	"fmt"
 	"io"
@@ -15,10 +16,12 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
+	_ "modernc.org/sqlite"
 )
 
 func main() {
@@ -61,6 +64,7 @@ func main() {
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
+	go indexIDPaths(ctx, *dir)
 
 	// Report readiness only once the port accepts connections.
 	for i := 0; i < 200; i++ {
@@ -78,5 +82,55 @@ func main() {
 	}
 	if err := <-done; err != nil && ctx.Err() == nil {
 		log.Fatal(err)
+	}
+}
+
+// indexIDPaths works around FerretDB v1.24's SQLite backend: it creates the _id index on the
+// expression _ferretdb_sjson->"_id" but filters on _ferretdb_sjson->'$._id', and
+// SQLite matches index expressions by their text, so every _id lookup scanned the whole table.
+// Once a second this adds, to every collection table that lacks it, a plain index on exactly the
+// expression FerretDB queries. FerretDB knows nothing of it (uniqueness stays with its own index);
+// it disappears with the table when a collection or database is dropped.
+func indexIDPaths(ctx context.Context, dir string) {
+	done := map[string]bool{} // "<file>|<table>"
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+		for _, file := range files {
+			indexFile(ctx, file, done)
+		}
+	}
+}
+
+func indexFile(ctx context.Context, file string, done map[string]bool) {
+	// mode=rw: never create a database file FerretDB has just dropped.
+	db, err := sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT table_name FROM _ferretdb_collections`)
+	if err != nil {
+		return
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if rows.Scan(&t) == nil && !done[file+"|"+t] {
+			tables = append(tables, t)
+		}
+	}
+	rows.Close()
+	for _, t := range tables {
+		q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (_ferretdb_sjson->'$._id')`, t+"_dajiuzhu_id_path", t)
+		if _, err := db.ExecContext(ctx, q); err == nil {
+			done[file+"|"+t] = true
+		}
 	}
 }
