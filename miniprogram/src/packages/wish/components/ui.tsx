@@ -11,6 +11,19 @@ export { formatYuan, WISH_CATEGORY_LABELS, WISH_STATUS_LABELS };
 export const errorText = (e: unknown) => (isApiError(e) ? e.message : '操作失败，请稍后再试');
 
 /** Loads on show (and on demand), keeping the error for the page to show. */
+/**
+ * One action on a card: runs it, shows a success toast and calls `onDone` (reload), or keeps the
+ * error's Chinese text for the card to show.
+ */
+export function useAction(onDone: () => void) {
+  const [error, setError] = useState<string | null>(null);
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setError(null);
+    try { await fn(); Taro.showToast({ title: done, icon: 'success' }); onDone(); } catch (e) { setError(errorText(e)); }
+  };
+  return { error, act };
+}
+
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,19 +1,14 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { CLAIM_STATUS_LABELS, type WishClaim } from '@dajiuzhu/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { wishApi } from '../../../../services/wish';
-import { errorText, formatYuan, go, Notice, useLoad } from '../../components/ui';
+import { useAction, formatYuan, go, Notice, useLoad } from '../../components/ui';
 import { WISH_ROUTES } from '../../routes';
 
 function ClaimCard({ claim, onChange }: { claim: WishClaim; onChange: () => void }) {
   const [note, setNote] = useState(`已送到${claim.wish.community}服务站`);
-  const [error, setError] = useState<string | null>(null);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
-    try { await fn(); Taro.showToast({ title: done, icon: 'success' }); onChange(); } catch (e) { setError(errorText(e)); }
-  };
+  const { error, act } = useAction(onChange);
   return (
     <View className='card'>
       <View className='wish-card__head'>

@@ -1,19 +1,14 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { MyWish } from '@dajiuzhu/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { wishApi } from '../../../../services/wish';
-import { errorText, formatYuan, go, Notice, useLoad, WISH_CATEGORY_LABELS, WISH_STATUS_LABELS } from '../../components/ui';
+import { useAction, formatYuan, go, Notice, useLoad, WISH_CATEGORY_LABELS, WISH_STATUS_LABELS } from '../../components/ui';
 import { WISH_ROUTES } from '../../routes';
 
 function MyWishCard({ wish, onChange }: { wish: MyWish; onChange: () => void }) {
   const [thanks, setThanks] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
-    try { await fn(); Taro.showToast({ title: done, icon: 'success' }); onChange(); } catch (e) { setError(errorText(e)); }
-  };
+  const { error, act } = useAction(onChange);
   return (
     <View className='card'>
       <View className='wish-card__head'>

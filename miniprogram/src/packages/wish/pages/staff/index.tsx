@@ -1,21 +1,16 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { StaffWishSummary } from '@dajiuzhu/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { useSession } from '../../../../store/session';
 import { wishApi } from '../../../../services/wish';
-import { errorText, formatYuan, Notice, useLoad, WISH_CATEGORY_LABELS } from '../../components/ui';
+import { useAction, formatYuan, Notice, useLoad, WISH_CATEGORY_LABELS } from '../../components/ui';
 import { CountsGrid } from '../numbers/CountsGrid';
 
 function ReviewCard({ wish, onDone }: { wish: StaffWishSummary; onDone: () => void }) {
   const [text, setText] = useState('');
   const [yuan, setYuan] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
-    try { await fn(); Taro.showToast({ title: done, icon: 'success' }); onDone(); } catch (e) { setError(errorText(e)); }
-  };
+  const { error, act } = useAction(onDone);
   return (
     <View className='card'>
       <Text className='card__title'>{wish.title}</Text>
