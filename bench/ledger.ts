@@ -16,7 +16,7 @@ import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { checkCharFor, maskIdNumber } from '@dajiuzhu/shared';
 import { loadConfig } from '@dajiuzhu/config';
-import { startEmbeddedDatabase } from '../server/src/db/embedded';
+import { startEmbeddedDatabase } from '../server/src/core/db/embedded';
 import { buildApp } from '../server/src/app';
 import { ledgerOf } from '../server/src/domains/ledger';
 

@@ -1,6 +1,6 @@
 // `npm start`: builds what is missing (the database tool, the H5 app), then starts the embedded
 // database, the API serving the H5 app, and loads the demo data once.
-import { ensureFerretdbBinary } from '../server/src/db/ferretdbBinary';
+import { ensureFerretdbBinary } from '../server/src/core/db/ferretdbBinary';
 import { buildH5, h5Exists } from './h5';
 
 async function start() {

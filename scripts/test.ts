@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ensureFerretdbBinary } from '../server/src/db/ferretdbBinary';
+import { ensureFerretdbBinary } from '../server/src/core/db/ferretdbBinary';
 import { buildH5, ROOT } from './h5';
 
 ensureFerretdbBinary((l) => console.log(l));

@@ -1,7 +1,7 @@
 import { loadConfig, ConfigError } from '@dajiuzhu/config';
 import { buildApp } from './app';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
-import { seedDemoData } from './seed/demo';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './core/db/embedded';
+import { seedDemoData } from './core/seed/demo';
 import { DEMO_ACCOUNTS } from '@dajiuzhu/shared';
 
 /**

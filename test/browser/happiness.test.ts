@@ -92,16 +92,16 @@ describe('幸福清单 end to end (H5)', () => {
     await demoSignIn(wang, '居民 王大爷');
     await visibleText(wang, '幸福清单').click();
     await visibleText(wang, '全年合计 1989.56 元').waitFor();
-    await visibleText(wang, '最低生活保障金（低保）').waitFor();
+    await visibleText(wang, '最低生活保障（低保）').waitFor();
     await visibleText(wang, '755.00 元').waitFor();
     await visibleText(wang, '1234.56 元').waitFor();
     expect(await wang.locator('body').innerText()).not.toContain(WANG);
     await wang.screenshot({ path: '/tmp/dajiuzhu-happiness-list.png', fullPage: true });
 
     // Expand dibao: March 755.00, the other months 0.00.
-    await wang.locator('.hl-prog').filter({ hasText: '最低生活保障金（低保）' }).filter({ visible: true }).first().click();
+    await wang.locator('.hl-prog').filter({ hasText: '最低生活保障（低保）' }).filter({ visible: true }).first().click();
     await visibleText(wang, '每月发放的基本生活费，全年有 1 个月发放').waitFor();
-    const months = await wang.locator('.hl-prog').filter({ hasText: '最低生活保障金（低保）' }).locator('.hl-month').filter({ visible: true }).allInnerTexts();
+    const months = await wang.locator('.hl-prog').filter({ hasText: '最低生活保障（低保）' }).locator('.hl-month').filter({ visible: true }).allInnerTexts();
     expect(months.map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['1月 0.00', '2月 0.00', '3月 755.00', '4月 0.00', '5月 0.00', '6月 0.00', '7月 0.00', '8月 0.00', '9月 0.00', '10月 0.00', '11月 0.00', '12月 0.00']);
     await wang.screenshot({ path: '/tmp/dajiuzhu-happiness-expanded.png', fullPage: true });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/src/db/embedded';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/src/core/db/embedded';
 import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 

@@ -139,7 +139,7 @@ describe('the 幸福清单', () => {
     const list = (await api.get(`/api/v1/happiness-lists/${YEAR}`, wang.accessToken)).body;
     expect(list.version).toBe(2);
     expect(list.programmes[0].months[2]).toBe(70000);
-    expect(list.changes.map((c: any) => c.text)).toEqual(['最低生活保障金（低保） 3月：755.00 元 → 700.00 元']);
+    expect(list.changes.map((c: any) => c.text)).toEqual(['最低生活保障（低保） 3月：755.00 元 → 700.00 元']);
     expect(await stack.app.db.collection('happiness_list_versions').countDocuments()).toBe(2);
     expect((await api.get('/api/v1/happiness-lists/notices', wang.accessToken)).body.notices[0].text).toContain('第2版');
   });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { csv, gbkCsv, idNumber, resident, staffIn, uploadImport, waitForJob } from './ledgerSupport';
-import { ledgerTestHooks, SimulatedCrash } from '../../server/src/services/ledgerJobs';
+import { ledgerTestHooks, SimulatedCrash } from '../../server/src/domains/ledger/services/ledgerJobs';
 import { ledgerOf } from '../../server/src/domains/ledger';
 
 let stack: Stack;

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedDatabase } from '../../server/src/db/embedded';
+import { startEmbeddedDatabase } from '../../server/src/core/db/embedded';
 
 /**
  * One database server for the whole run: the real embedded FerretDB in a fresh temporary folder,

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { EmbeddedDatabase } from '../../server/src/db/embedded';
+import type { EmbeddedDatabase } from '../../server/src/core/db/embedded';
 
 export default async function globalTeardown() {
   const db = (globalThis as Record<string, unknown>).__EMBEDDED_DB__ as EmbeddedDatabase | undefined;

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { loadConfig, type ConfigLayer } from '@dajiuzhu/config';
 import { buildApp } from '../../server/src/app';
-import type { WechatClient } from '../../server/src/adapters/wechat/code2session';
+import type { WechatClient } from '../../server/src/core/adapters/wechat/code2session';
 
 export interface Stack {
   baseUrl: string;

@@ -1,4 +1,4 @@
-import type { DomainPlugin } from './types';
+import type { DomainPlugin } from '../core/domain';
 import { wishDomain } from './wishes';
 import { applicationDomain } from './applications';
 import { ledgerDomain } from './ledger';

@@ -3,6 +3,7 @@
  * document checklist. One place: the API validates submissions against it, the mini-program
  * renders the type picker, the checklist (shown before the resident starts) and the form from it.
  */
+import { programmeName } from '../programmes';
 
 export const APPLICATION_PROGRAMMES = [
   'dibao',
@@ -57,7 +58,7 @@ const GUARDIAN: DocumentItem = { key: 'guardianId', label: '监护人身份证',
 export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefinition> = {
   dibao: {
     programme: 'dibao',
-    name: '最低生活保障（低保）',
+    name: programmeName('dibao'),
     summary: '家庭人均收入低于当地低保标准、财产符合规定的，按差额每月发放低保金。',
     whoMayApply: '共同生活的家庭成员人均月收入低于当地低保标准的家庭',
     forChildren: false,
@@ -69,7 +70,7 @@ export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefini
   },
   tekun: {
     programme: 'tekun',
-    name: '特困人员救助供养',
+    name: programmeName('tekun'),
     summary: '无劳动能力、无生活来源、无法定赡养抚养扶养义务人的老年人、残疾人和未成年人，按特困标准供养。',
     whoMayApply: '60周岁以上老年人、未满18周岁未成年人或重度残疾人，且“三无”的',
     forChildren: false,
@@ -81,7 +82,7 @@ export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefini
   },
   temporary: {
     programme: 'temporary',
-    name: '临时救助',
+    name: programmeName('temporary'),
     summary: '因火灾、交通事故、突发重病等意外（急难型），或因生活必需支出突然增加（支出型）导致基本生活暂时困难的，给予一次性救助。',
     whoMayApply: '遭遇突发事件、意外伤害或重大疾病，基本生活陷入困境的家庭或个人',
     forChildren: false,
@@ -93,7 +94,7 @@ export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefini
   },
   disabilityLiving: {
     programme: 'disabilityLiving',
-    name: '困难残疾人生活补贴',
+    name: programmeName('disabilityLiving'),
     summary: '低保家庭中的残疾人，按残疾等级每月发放生活补贴。',
     whoMayApply: '持第二代残疾人证、在低保家庭中的残疾人',
     forChildren: false,
@@ -105,7 +106,7 @@ export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefini
   },
   disabilityCare: {
     programme: 'disabilityCare',
-    name: '重度残疾人护理补贴',
+    name: programmeName('disabilityCare'),
     summary: '残疾等级为一级、二级且需要长期照护的重度残疾人，每月发放护理补贴。',
     whoMayApply: '持第二代残疾人证、残疾等级为一级或二级的',
     forChildren: false,
@@ -117,7 +118,7 @@ export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefini
   },
   orphan: {
     programme: 'orphan',
-    name: '孤儿基本生活费',
+    name: programmeName('orphan'),
     summary: '失去父母或查找不到生父母的未满18周岁儿童，每月发放基本生活费。',
     whoMayApply: '未满18周岁的孤儿（由监护人代为申请）',
     forChildren: true,
@@ -129,7 +130,7 @@ export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefini
   },
   childInHardship: {
     programme: 'childInHardship',
-    name: '重点困境儿童基本生活费',
+    name: programmeName('childInHardship'),
     summary: '因家庭贫困、自身残疾或重病等陷入困境的重点儿童，每月发放基本生活费。',
     whoMayApply: '未满18周岁、符合当地重点困境儿童认定条件的儿童（由监护人代为申请）',
     forChildren: true,
@@ -141,7 +142,7 @@ export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefini
   },
   unsupportedChild: {
     programme: 'unsupportedChild',
-    name: '事实无人抚养儿童基本生活补贴',
+    name: programmeName('unsupportedChild'),
     summary: '父母双方均符合重残、重病、服刑、失联等情形之一的儿童，参照孤儿标准发放基本生活补贴。',
     whoMayApply: '未满18周岁、父母均无法履行抚养义务的儿童（由监护人代为申请）',
     forChildren: true,
@@ -153,7 +154,7 @@ export const PROGRAMME_DEFINITIONS: Record<ApplicationProgramme, ProgrammeDefini
   },
   expenditureHardship: {
     programme: 'expenditureHardship',
-    name: '支出型困难家庭救助',
+    name: programmeName('expenditureHardship'),
     summary: '因医疗、教育等刚性支出过大，导致基本生活出现严重困难的家庭。',
     whoMayApply: '刚性支出超过家庭承受能力、人均收入扣除刚性支出后低于当地标准的家庭',
     forChildren: false,
@@ -208,6 +209,3 @@ export const CHECK_AUTHORIZATION = {
     '授权期限自签署之日起至救助终止之日止，核对结果仅用于社会救助审核确认和复核，不作他用。本人承诺所提供的信息真实、完整，如有隐瞒或虚报，愿承担相应法律责任。',
 } as const;
 
-export function programmeName(p: ApplicationProgramme): string {
-  return PROGRAMME_DEFINITIONS[p].name;
-}

@@ -3,7 +3,7 @@
  * them to a million rows and the staff screen can explain a rejected row in the same words.
  */
 import { findIdNumberProblem, normalizeIdNumber } from '../rules/idNumber';
-import { parseAmountToFen, type AmountProblem, type AmountUnit } from './money';
+import { parseAmountToFen, type AmountProblem, type AmountUnit } from '../money';
 import { normalizePeriod } from './period';
 
 /** The fields a row maps to (the mapping names the column of each). */

@@ -1,5 +1,5 @@
 export * from './programmes';
-export * from './money';
+export * from '../money';
 export * from './period';
 export * from './importRow';
 export * from './statement';

@@ -1,4 +1,4 @@
-import { parseAmountToFen, yuanFromFen, yuanTextFromFen } from './money';
+import { parseAmountToFen, formatYuan, formatYuanText } from '../money';
 import { normalizePeriod } from './period';
 import { resolveColumns, validateImportRow, type ImportRowRules } from './importRow';
 import { assembleStatement, diffStatements, statementFingerprint, statementSummary } from './statement';
@@ -25,10 +25,10 @@ describe('amounts', () => {
     expect(parseAmountToFen('99999999999', 'yuan')).toEqual({ problem: 'amountTooLarge' });
   });
   it('formats fen as yuan with two decimals', () => {
-    expect(yuanFromFen(75500)).toBe('755.00');
-    expect(yuanFromFen(7)).toBe('0.07');
-    expect(yuanFromFen(-5)).toBe('-0.05');
-    expect(yuanTextFromFen(123450)).toBe('1234.50 元');
+    expect(formatYuan(75500)).toBe('755.00');
+    expect(formatYuan(7)).toBe('0.07');
+    expect(formatYuan(-5)).toBe('-0.05');
+    expect(formatYuanText(123450)).toBe('1234.50 元');
   });
 });
 
@@ -80,7 +80,7 @@ describe('statement', () => {
     const v2 = assembleStatement(2025, [...rows, { programme: 'dibao', period: '2025-03', amountFen: 75500 }, { programme: 'heating', period: '2025-01', amountFen: 60000 }]);
     expect(statementFingerprint(v1)).not.toBe(statementFingerprint(v2));
     expect(statementFingerprint(v1)).toBe(statementFingerprint(assembleStatement(2025, [...rows].reverse())));
-    expect(diffStatements(v1, v2).map((c) => c.text)).toEqual(['最低生活保障金（低保） 3月：0.00 元 → 755.00 元', '新增：取暖补贴，全年 600.00 元']);
+    expect(diffStatements(v1, v2).map((c) => c.text)).toEqual(['最低生活保障（低保） 3月：0.00 元 → 755.00 元', '新增：取暖补贴，全年 600.00 元']);
     expect(diffStatements(null, v2)).toEqual([]);
   });
 });

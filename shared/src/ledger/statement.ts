@@ -3,7 +3,7 @@
  * twelve monthly amounts and the yearly total, the grand total, other help, and — between two
  * versions — what changed. Same code on the server (publishing, PDF) and on the phone.
  */
-import { yuanFromFen as formatYuan } from './money';
+import { formatYuan } from '../money';
 import { ledgerProgramme, LEDGER_PROGRAMMES } from './programmes';
 import { periodMonth, periodYear } from './period';
 

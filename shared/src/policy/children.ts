@@ -2,7 +2,7 @@ import type { ChildStatus, EstimateResult } from '../schemas/policy';
 import type { PersonRate } from './standards';
 import { memberLabel, type Household } from './household';
 import { describeRate, monthlyRateFen } from './rates';
-import { fenToYuanText } from './money';
+import { formatYuan } from '../money';
 
 type ChildProgramme = 'orphan' | 'childInHardship' | 'unsupportedChild';
 
@@ -36,6 +36,6 @@ export function assessChildren(h: Household, programme: ChildProgramme): Estimat
   const grant = programme === 'unsupportedChild' ? h.standards.rates.unsupportedChildSchoolGrant : undefined;
   if (grant && paid.length) reasons.push(`另有${describeRate('事实无人抚养儿童助学金（试点）', grant)}，不计入月额`);
   if (paid.length === 0) return { programme, eligible: false, ...(missing ? { noStandard: true } : {}), memberIndexes: claimed, reasons };
-  if (paid.length > 1) reasons.push(`合计 ${fenToYuanText(total)} 元/月`);
+  if (paid.length > 1) reasons.push(`合计 ${formatYuan(total)} 元/月`);
   return { programme, eligible: true, monthlyAmountFen: total, memberIndexes: paid, reasons };
 }

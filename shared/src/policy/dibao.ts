@@ -1,7 +1,7 @@
 import type { EstimateResult } from '../schemas/policy';
 import { memberLabel, type Household } from './household';
 import { describeRate, monthlyRateFen } from './rates';
-import { divideRoundHalfUp, fenToYuanText } from './money';
+import { divideRoundHalfUp, formatYuan } from '../money';
 
 export interface DibaoAssessment {
   dibao: EstimateResult;
@@ -16,9 +16,9 @@ const ASSETS_NOTE = '已填写家庭财产，本测算暂未评估财产状况�
 function incomeReasons(h: Household, counted: number[], incomeFen: number): string[] {
   const assistance = counted.reduce((s, i) => s + h.incomes[i].assistanceFen, 0);
   const deduction = counted.reduce((s, i) => s + h.incomes[i].wageDeductionFen, 0);
-  const lines = [`计入低保的家庭成员 ${counted.length} 人，家庭月计算收入 ${fenToYuanText(incomeFen)} 元，人均 ${fenToYuanText(divideRoundHalfUp(incomeFen, counted.length))} 元/月`];
-  if (assistance > 0) lines.push(`救助金 ${fenToYuanText(assistance)} 元/月不计入家庭收入`);
-  if (deduction > 0) lines.push(`工资收入已扣除就业成本 ${fenToYuanText(deduction)} 元/月（扣除比例 ${h.deductionBasisPoints / 100}%）`);
+  const lines = [`计入低保的家庭成员 ${counted.length} 人，家庭月计算收入 ${formatYuan(incomeFen)} 元，人均 ${formatYuan(divideRoundHalfUp(incomeFen, counted.length))} 元/月`];
+  if (assistance > 0) lines.push(`救助金 ${formatYuan(assistance)} 元/月不计入家庭收入`);
+  if (deduction > 0) lines.push(`工资收入已扣除就业成本 ${formatYuan(deduction)} 元/月（扣除比例 ${h.deductionBasisPoints / 100}%）`);
   return lines;
 }
 
@@ -50,7 +50,7 @@ export function assessDibao(h: Household, tekun: number[]): DibaoAssessment {
     return {
       dibao: {
         programme: 'dibao', eligible: true, monthlyAmountFen: amount, ...(tekun.length ? { memberIndexes: counted } : {}),
-        reasons: [...common, `人均收入低于低保标准，低保金 = ${fenToYuanText(standard)} × ${counted.length} − ${fenToYuanText(incomeFen)} = ${fenToYuanText(amount)} 元/月`, ...assets],
+        reasons: [...common, `人均收入低于低保标准，低保金 = ${formatYuan(standard)} × ${counted.length} − ${formatYuan(incomeFen)} = ${formatYuan(amount)} 元/月`, ...assets],
       },
       dibaoEdge: { programme: 'dibaoEdge', eligible: false, reasons: ['家庭已符合低保条件，不按低保边缘家庭测算'] },
       recipients: counted,
@@ -58,8 +58,8 @@ export function assessDibao(h: Household, tekun: number[]): DibaoAssessment {
   }
 
   const multiple = h.edgePermille / 1000;
-  const edgeLine = `低保边缘家庭标准：人均收入低于低保标准的 ${multiple} 倍，即 ${fenToYuanText(divideRoundHalfUp(h.edgePermille * standard, 1000))} 元/人·月`;
-  const notDibao = `人均收入不低于低保标准 ${fenToYuanText(standard)} 元，家庭不符合低保条件`;
+  const edgeLine = `低保边缘家庭标准：人均收入低于低保标准的 ${multiple} 倍，即 ${formatYuan(divideRoundHalfUp(h.edgePermille * standard, 1000))} 元/人·月`;
+  const notDibao = `人均收入不低于低保标准 ${formatYuan(standard)} 元，家庭不符合低保条件`;
   const isEdge = incomeFen * 1000 < h.edgePermille * standard * counted.length;
   const dibaoEdge: EstimateResult = isEdge
     ? { programme: 'dibaoEdge', eligible: true, reasons: [...common, edgeLine, '人均收入低于该标准，属于低保边缘家庭（可获专项救助等帮扶，不发低保金）', ...assets] }
@@ -78,7 +78,7 @@ export function assessDibao(h: Household, tekun: number[]): DibaoAssessment {
     const m = h.request.members[i];
     const why = m.disabilityGrade === 1 || m.disabilityGrade === 2 ? `${m.disabilityGrade === 1 ? '一' : '二'}级残疾` : '患重病';
     const own = h.incomes[i].countedFen;
-    return `${memberLabel(i)}${why}，可单独纳入低保（单人保）：${fenToYuanText(standard)} − 本人月计算收入 ${fenToYuanText(own)} = ${fenToYuanText(standard - own)} 元/月`;
+    return `${memberLabel(i)}${why}，可单独纳入低保（单人保）：${formatYuan(standard)} − 本人月计算收入 ${formatYuan(own)} = ${formatYuan(standard - own)} 元/月`;
   });
   const amount = single.reduce((s, i) => s + standard - h.incomes[i].countedFen, 0);
   return {

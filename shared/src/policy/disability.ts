@@ -2,7 +2,7 @@ import type { EstimateResult, EstimateProgramme } from '../schemas/policy';
 import type { PersonRate } from './standards';
 import { memberLabel, type Household } from './household';
 import { describeRate, monthlyRateFen } from './rates';
-import { fenToYuanText } from './money';
+import { formatYuan } from '../money';
 
 const GRADE = ['', '一', '二', '三', '四'];
 
@@ -20,7 +20,7 @@ function perMember(h: Household, programme: EstimateProgramme, members: number[]
     total += fen;
   }
   if (paid.length === 0) return { programme, eligible: false, noStandard: true, memberIndexes: members, reasons };
-  if (paid.length > 1) reasons.push(`合计 ${fenToYuanText(total)} 元/月`);
+  if (paid.length > 1) reasons.push(`合计 ${formatYuan(total)} 元/月`);
   return { programme, eligible: true, monthlyAmountFen: total, memberIndexes: paid, reasons };
 }
 

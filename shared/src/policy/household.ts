@@ -1,7 +1,7 @@
 import type { EstimateMember, EstimateRequest } from '../schemas/policy';
 import type { StandardsInEffect } from './standards';
 import { DEFAULT_DIBAO_EDGE_MULTIPLE } from './defaults';
-import { divideRoundHalfUp } from './money';
+import { divideRoundHalfUp } from '../money';
 
 /** One member's monthly income as the dibao rules count it. */
 export interface CountedIncome {

@@ -1,5 +1,5 @@
 import type { PersonRate, SchoolYearRate, WinterHouseholdRate } from './standards';
-import { fenToYuanText, monthlyFromYearlyFen } from './money';
+import { formatYuan, monthlyFromYearlyFen } from '../money';
 
 /** A per-person rate as monthly fen: a yearly figure goes through the one rounding rule. */
 export function monthlyRateFen(rate: PersonRate): number {
@@ -9,10 +9,10 @@ export function monthlyRateFen(rate: PersonRate): number {
 /** "德州市城市低保标准 755.00 元/人·月"; yearly figures also show the monthly conversion. */
 export function describeRate(label: string, rate: PersonRate | WinterHouseholdRate | SchoolYearRate): string {
   const floor = rate.atLeast ? '不低于 ' : '';
-  const yuan = fenToYuanText(rate.fen);
+  const yuan = formatYuan(rate.fen);
   switch (rate.per) {
     case 'month': return `${label} ${floor}${yuan} 元/人·月`;
-    case 'year': return `${label} ${floor}${yuan} 元/人·年，按月折算 ${fenToYuanText(monthlyFromYearlyFen(rate.fen))} 元/人·月（年标准 ÷ 12，四舍五入到分）`;
+    case 'year': return `${label} ${floor}${yuan} 元/人·年，按月折算 ${formatYuan(monthlyFromYearlyFen(rate.fen))} 元/人·月（年标准 ÷ 12，四舍五入到分）`;
     case 'winter': return `${label} 每户${floor}${yuan} 元（每个冬季发放一次）`;
     case 'schoolYear': return `${label} ${floor}${yuan} 元/人·学年`;
   }

@@ -2,7 +2,7 @@ import type { EstimateResult } from '../schemas/policy';
 import { memberLabel, type Household } from './household';
 import { describeRate, floorNote, monthlyRateFen } from './rates';
 import type { PersonRate } from './standards';
-import { divideRoundHalfUp, fenToYuanText } from './money';
+import { divideRoundHalfUp, formatYuan } from '../money';
 
 const CONDITION = '特困条件：年满60周岁、未满18周岁或一、二级残疾，且无劳动能力、无收入、无法定赡养抚养扶养义务人';
 
@@ -36,11 +36,11 @@ function tekunFloor(h: Household, rate: PersonRate): { perPersonFen: number; rea
   if (!dibao) return { perPersonFen: published, reasons: [`${h.region}暂无${h.hukouLabel}低保标准数据，“不低于低保标准的 ${multiple} 倍”无法计算，按公布的金额测算`] };
   const dibaoMonthly = monthlyRateFen(dibao);
   const fromMultiple = divideRoundHalfUp(Math.round(multiple * 1000) * dibaoMonthly, 1000);
-  const multipleText = `不低于低保标准的 ${multiple} 倍：${fenToYuanText(dibaoMonthly)} × ${multiple} = ${fenToYuanText(fromMultiple)} 元/人·月（四舍五入到分）`;
+  const multipleText = `不低于低保标准的 ${multiple} 倍：${formatYuan(dibaoMonthly)} × ${multiple} = ${formatYuan(fromMultiple)} 元/人·月（四舍五入到分）`;
   if (fromMultiple > published) {
-    return { perPersonFen: fromMultiple, reasons: [multipleText, `两个下限取较高者：按低保标准的 ${multiple} 倍 ${fenToYuanText(fromMultiple)} 元/人·月测算（高于公布金额折算的 ${fenToYuanText(published)} 元/人·月）`] };
+    return { perPersonFen: fromMultiple, reasons: [multipleText, `两个下限取较高者：按低保标准的 ${multiple} 倍 ${formatYuan(fromMultiple)} 元/人·月测算（高于公布金额折算的 ${formatYuan(published)} 元/人·月）`] };
   }
-  return { perPersonFen: published, reasons: [multipleText, `两个下限取较高者：按公布金额 ${fenToYuanText(published)} 元/人·月测算（不低于低保标准的 ${multiple} 倍 ${fenToYuanText(fromMultiple)} 元/人·月）`] };
+  return { perPersonFen: published, reasons: [multipleText, `两个下限取较高者：按公布金额 ${formatYuan(published)} 元/人·月测算（不低于低保标准的 ${multiple} 倍 ${formatYuan(fromMultiple)} 元/人·月）`] };
 }
 
 export function assessTekun(h: Household, members: number[]): EstimateResult {
@@ -62,7 +62,7 @@ export function assessTekun(h: Household, members: number[]): EstimateResult {
       ...grounds,
       describeRate(`${h.region}${h.hukouLabel}特困人员基本生活标准`, rate),
       ...floor.reasons,
-      `特困供养金 = ${fenToYuanText(perPerson)} × ${members.length} 人 = ${fenToYuanText(total)} 元/月`,
+      `特困供养金 = ${formatYuan(perPerson)} × ${members.length} 人 = ${formatYuan(total)} 元/月`,
       ...floorNote(rate),
       '特困人员不再计入低保家庭人数（特困与低保不重复享受）',
     ],

@@ -26,13 +26,6 @@ export const WISH_NOTE_MAX_CHARS = 200;
 export const WISH_MAX_PHOTOS = 3;
 export const WISH_BUDGET_HARD_MAX_FEN = 1_000_000;
 
-/** Fen → "¥123.45" (whole yuan without decimals). */
-export function formatYuan(fen: number): string {
-  const yuan = Math.floor(fen / 100);
-  const rest = fen % 100;
-  return rest === 0 ? `¥${yuan}` : `¥${yuan}.${String(rest).padStart(2, '0')}`;
-}
-
 /** Counts characters as a person sees them (a Chinese character or an emoji is one). */
 export function charCount(text: string): number {
   return Array.from(text).length;

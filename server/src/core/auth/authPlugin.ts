@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Role } from '@dajiuzhu/shared';
+import { AppError } from '../errors/AppError';
+import type { UserDoc } from '../models';
+import type { Services } from '../services';
+import type { AccessClaims } from './tokenService';
+import type { ActionContext } from '../context';
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessClaims;
+    user: AccessClaims;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: UserDoc;
+    sessionId: string;
+  }
+  interface FastifyInstance {
+    /** preHandler: a valid access token of a live session. */
+    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler: authenticated and holding one of the roles. */
+    requireRole: (...roles: Role[]) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
+
+const JWT_ERRORS: Record<string, 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED'> = {
+  FST_JWT_AUTHORIZATION_TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  FST_JWT_NO_AUTHORIZATION_IN_HEADER: 'UNAUTHENTICATED',
+  FST_JWT_BAD_REQUEST: 'UNAUTHENTICATED',
+};
+
+export function actionContext(request: FastifyRequest): ActionContext {
+  return { requestId: String(request.id), actor: request.actor };
+}
+
+export default fp(async function authPlugin(app: FastifyInstance, opts: { services: Services }) {
+  app.decorateRequest('actor', null as unknown as UserDoc);
+  app.decorateRequest('sessionId', '');
+
+  async function authenticate(request: FastifyRequest) {
+    try {
+      await request.jwtVerify();
+    } catch (err) {
+      throw new AppError(JWT_ERRORS[(err as { code?: string }).code ?? ''] ?? 'TOKEN_INVALID');
+    }
+    const { sub, sid } = request.user;
+    const session = await opts.services.tokens.liveSession(sid);
+    if (!session || session.userId !== sub) throw new AppError('TOKEN_INVALID');
+    const user = await opts.services.users.findById(sub);
+    if (!user) throw new AppError('TOKEN_INVALID');
+    request.actor = user;
+    request.sessionId = sid;
+  }
+
+  app.decorate('authenticate', authenticate);
+  app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
+    await authenticate(request);
+    if (!roles.some((r) => request.actor.roles.includes(r))) throw new AppError('FORBIDDEN');
+  });
+});

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../errors/AppError';
+import { randomToken, sha256 } from '../crypto/pii';
+import type { SessionRepository } from './sessionRepository';
+import type { AuditService } from '../audit/auditService';
+
+export interface AccessClaims {
+  sub: string;
+  /** Session (refresh-token family) id: logout and reuse detection revoke it. */
+  sid: string;
+}
+
+export interface TokenPairOut {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/**
+ * Short access tokens (≤ 15 min, HS256) and rotating opaque refresh tokens stored hashed. Each
+ * refresh spends the presented token by an insert (insert wins); presenting a spent token again is
+ * treated as theft and revokes the whole family.
+ */
+export function tokenService(deps: {
+  sessions: SessionRepository;
+  audit: AuditService;
+  sign: (claims: AccessClaims) => string;
+  accessTtlSeconds: number;
+  refreshTtlDays: number;
+}) {
+  async function mintRefresh(sessionId: string, userId: string): Promise<string> {
+    const token = randomToken();
+    const now = new Date();
+    await deps.sessions.saveRefreshToken({ _id: sha256(token), sessionId, userId, createdAt: now, expiresAt: new Date(now.getTime() + deps.refreshTtlDays * 86_400_000) });
+    return token;
+  }
+
+  return {
+    async startSession(userId: string): Promise<TokenPairOut> {
+      const sid = randomUUID();
+      await deps.sessions.createSession({ id: sid, userId });
+      return { accessToken: deps.sign({ sub: userId, sid }), refreshToken: await mintRefresh(sid, userId), expiresIn: deps.accessTtlSeconds };
+    },
+
+    async refresh(refreshToken: string, requestId: string): Promise<TokenPairOut> {
+      const hash = sha256(refreshToken);
+      const stored = await deps.sessions.findRefreshToken(hash);
+      if (!stored || stored.expiresAt.getTime() < Date.now()) throw new AppError('REFRESH_TOKEN_INVALID');
+      const session = await deps.sessions.findSession(stored.sessionId);
+      if (!session || session.revokedAt) throw new AppError('REFRESH_TOKEN_INVALID');
+      if (!(await deps.sessions.spendRefreshToken(hash, session._id))) {
+        await deps.sessions.revokeSession(session._id, 'refresh token reused');
+        await deps.audit.record({ actorId: session.userId, action: 'auth.refreshReuse', subjectId: session.userId, requestId, details: { sessionId: session._id } });
+        throw new AppError('REFRESH_TOKEN_REUSED');
+      }
+      return { accessToken: deps.sign({ sub: session.userId, sid: session._id }), refreshToken: await mintRefresh(session._id, session.userId), expiresIn: deps.accessTtlSeconds };
+    },
+
+    /** The session behind an access token, if it is still live. */
+    async liveSession(sid: string) {
+      const s = await deps.sessions.findSession(sid);
+      return s && !s.revokedAt ? s : null;
+    },
+
+    revoke: (sid: string, reason: string) => deps.sessions.revokeSession(sid, reason),
+  };
+}
+export type TokenService = ReturnType<typeof tokenService>;

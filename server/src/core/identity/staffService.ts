@@ -1,0 +1,20 @@
+import { regionCovers, type StaffPersonView } from '@dajiuzhu/shared';
+import type { ProfileRepository } from './profileRepository';
+import { AppError } from '../errors/AppError';
+import type { AuditService } from '../audit/auditService';
+import type { ActionContext } from '../context';
+import { toProfileView } from './profileService';
+
+/** Staff act only inside their region; a person outside it does not exist for them (404). */
+export function staffService(deps: { profiles: ProfileRepository; audit: AuditService }) {
+  return {
+    async readPerson(ctx: ActionContext, userId: string): Promise<StaffPersonView> {
+      const scope = ctx.actor.staff?.regionCode;
+      const profile = await deps.profiles.findById(userId);
+      if (!scope || !profile || !regionCovers(scope, profile.regionCode)) throw new AppError('NOT_FOUND');
+      await deps.audit.record({ actorId: ctx.actor._id, action: 'person.read', subjectId: userId, requestId: ctx.requestId, details: { fields: 'profile', staffRegion: scope } });
+      return { id: userId, profile: toProfileView(profile) };
+    },
+  };
+}
+export type StaffService = ReturnType<typeof staffService>;

@@ -1,0 +1,203 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { registerFileModel, registerFileRegionGrantModel, type FileDoc, type FileRegionGrantDoc } from './files/model';
+
+export type { FileDoc } from './files/model';
+import { registerPolicyPeriodModel, type PolicyPeriodDoc } from '../domains/policy/models/policyPeriod';
+export type { PolicyPeriodDoc } from '../domains/policy/models/policyPeriod';
+
+/**
+ * Every collection, with the indexes that carry its guarantees. Concurrency rests on unique
+ * indexes (insert wins), and hot single-key reads are by `_id` because FerretDB uses an index only
+ * for `_id` equality (docs/database.md). Unique fields are always present on every document.
+ */
+const opts = { versionKey: false, _id: false } as const;
+
+export interface UserDoc {
+  _id: string;
+  roles: string[];
+  staff?: { level: 'township' | 'county'; regionCode: string } | null;
+  donor?: { kind: 'person' | 'company'; displayName: string } | null;
+  createdAt: Date;
+}
+const UserSchema = new Schema<UserDoc>(
+  {
+    _id: { type: String, required: true },
+    roles: { type: [String], required: true },
+    staff: { type: new Schema({ level: String, regionCode: String }, opts), default: null },
+    donor: { type: new Schema({ kind: String, displayName: String }, opts), default: null },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'users' },
+);
+
+/** `_id` is "wechat:<openid>" or "dev:<openid>": sign-in is one `_id` read. */
+export interface IdentityDoc { _id: string; userId: string; createdAt: Date }
+const IdentitySchema = new Schema<IdentityDoc>(
+  { _id: { type: String, required: true }, userId: { type: String, required: true }, createdAt: { type: Date, required: true } },
+  { versionKey: false, collection: 'identities' },
+);
+
+/** A sign-in session = one refresh-token family. Revoking it ends every token of the family. */
+export interface SessionDoc { _id: string; userId: string; createdAt: Date; revokedAt: Date | null; revokedReason: string | null }
+const SessionSchema = new Schema<SessionDoc>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    revokedAt: { type: Date, default: null },
+    revokedReason: { type: String, default: null },
+  },
+  { versionKey: false, collection: 'sessions' },
+);
+
+/** Refresh tokens are stored only as SHA-256 hashes, under `_id`. */
+export interface RefreshTokenDoc { _id: string; sessionId: string; userId: string; createdAt: Date; expiresAt: Date }
+const RefreshTokenSchema = new Schema<RefreshTokenDoc>(
+  {
+    _id: { type: String, required: true },
+    sessionId: { type: String, required: true },
+    userId: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'refresh_tokens' },
+);
+
+/** A refresh token is spent by inserting its hash here: the insert wins, a second use is reuse. */
+export interface RefreshSpendDoc { _id: string; sessionId: string; at: Date }
+const RefreshSpendSchema = new Schema<RefreshSpendDoc>(
+  { _id: { type: String, required: true }, sessionId: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'refresh_spends' },
+);
+
+/** Real-name profile, `_id` = userId. The ID number and phone are AES-256-GCM ciphertext. */
+export interface ProfileDoc {
+  _id: string;
+  name: string;
+  idNumberCipher: string;
+  idNumberBlindIndex: string;
+  idNumberMasked: string;
+  phoneCipher: string;
+  phoneMasked: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  hukou: 'urban' | 'rural';
+  regionCode: string;
+  verifiedAt: Date;
+}
+const ProfileSchema = new Schema<ProfileDoc>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    idNumberCipher: { type: String, required: true },
+    idNumberBlindIndex: { type: String, required: true },
+    idNumberMasked: { type: String, required: true },
+    phoneCipher: { type: String, required: true },
+    phoneMasked: { type: String, required: true },
+    birthDate: { type: String, required: true },
+    sex: { type: String, required: true },
+    hukou: { type: String, required: true },
+    regionCode: { type: String, required: true },
+    verifiedAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'profiles' },
+);
+
+/** One account per ID number: `_id` = the blind index, inserted before the profile is saved. */
+export interface IdNumberClaimDoc { _id: string; userId: string; at: Date }
+const IdNumberClaimSchema = new Schema<IdNumberClaimDoc>(
+  { _id: { type: String, required: true }, userId: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'id_number_claims' },
+);
+
+/** One profile save at a time per user (`_id` = userId): insert wins, removed when the save ends. */
+export interface ProfileSaveLockDoc { _id: string; at: Date }
+const ProfileSaveLockSchema = new Schema<ProfileSaveLockDoc>(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'profile_save_locks' },
+);
+
+/** Staff invitation, `_id` = SHA-256 of the code (the code itself is shown once). */
+export interface InvitationDoc { _id: string; level: 'township' | 'county'; regionCode: string; note: string; createdBy: string; createdAt: Date; expiresAt: Date }
+const InvitationSchema = new Schema<InvitationDoc>(
+  {
+    _id: { type: String, required: true },
+    level: { type: String, required: true },
+    regionCode: { type: String, required: true },
+    note: { type: String, default: '' },
+    createdBy: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'staff_invitations' },
+);
+
+/** Redeeming inserts here under the invitation's `_id`: once only, whoever races. */
+export interface RedemptionDoc { _id: string; userId: string; at: Date }
+const RedemptionSchema = new Schema<RedemptionDoc>(
+  { _id: { type: String, required: true }, userId: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'staff_invitation_redemptions' },
+);
+
+/** Append-only: no code path updates or deletes an audit entry. */
+export interface AuditDoc {
+  _id: string;
+  at: Date;
+  actorId: string;
+  action: string;
+  subjectId: string;
+  requestId: string;
+  details: Record<string, string | number | boolean>;
+}
+const AuditSchema = new Schema<AuditDoc>(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+    actorId: { type: String, required: true },
+    action: { type: String, required: true },
+    subjectId: { type: String, default: '' },
+    requestId: { type: String, required: true },
+    details: { type: Schema.Types.Mixed, default: {} },
+  },
+  { versionKey: false, collection: 'audit_entries', minimize: false },
+);
+AuditSchema.index({ subjectId: 1, at: -1 });
+AuditSchema.index({ actorId: 1, at: -1 });
+
+export interface Models {
+  User: Model<UserDoc>;
+  Identity: Model<IdentityDoc>;
+  Session: Model<SessionDoc>;
+  RefreshToken: Model<RefreshTokenDoc>;
+  RefreshSpend: Model<RefreshSpendDoc>;
+  Profile: Model<ProfileDoc>;
+  IdNumberClaim: Model<IdNumberClaimDoc>;
+  ProfileSaveLock: Model<ProfileSaveLockDoc>;
+  Invitation: Model<InvitationDoc>;
+  Redemption: Model<RedemptionDoc>;
+  Audit: Model<AuditDoc>;
+  File: Model<FileDoc>;
+  FileRegionGrant: Model<FileRegionGrantDoc>;
+  PolicyPeriod: Model<PolicyPeriodDoc>;
+}
+
+export function registerModels(conn: Connection): Models {
+  return {
+    User: conn.model('User', UserSchema),
+    Identity: conn.model('Identity', IdentitySchema),
+    Session: conn.model('Session', SessionSchema),
+    RefreshToken: conn.model('RefreshToken', RefreshTokenSchema),
+    RefreshSpend: conn.model('RefreshSpend', RefreshSpendSchema),
+    Profile: conn.model('Profile', ProfileSchema),
+    IdNumberClaim: conn.model('IdNumberClaim', IdNumberClaimSchema),
+    ProfileSaveLock: conn.model('ProfileSaveLock', ProfileSaveLockSchema),
+    Invitation: conn.model('Invitation', InvitationSchema),
+    Redemption: conn.model('Redemption', RedemptionSchema),
+    Audit: conn.model('Audit', AuditSchema),
+    File: registerFileModel(conn),
+    FileRegionGrant: registerFileRegionGrantModel(conn),
+    PolicyPeriod: registerPolicyPeriodModel(conn),
+  };
+}
+
+export { ensureIndexes } from './db/ensureIndexes';

@@ -1,0 +1,51 @@
+import type { AppConfig } from '@dajiuzhu/config';
+import type { Models } from './models';
+import { createPiiCipher } from './crypto/pii';
+import { userRepository } from './identity/userRepository';
+import { sessionRepository } from './auth/sessionRepository';
+import { profileRepository } from './identity/profileRepository';
+import { invitationRepository } from './identity/invitationRepository';
+import { auditRepository } from './audit/auditRepository';
+import { auditService } from './audit/auditService';
+import { tokenService, type AccessClaims } from './auth/tokenService';
+import { userService } from './identity/userService';
+import { profileService } from './identity/profileService';
+import { staffService } from './identity/staffService';
+import { invitationService } from './identity/invitationService';
+import type { WechatClient } from './adapters/wechat/code2session';
+import { fileRepository } from './files/fileRepository';
+import { fileService } from './files/fileService';
+import { policyPeriodRepository } from '../domains/policy/repository';
+import { policyStandardsStore } from '../domains/policy/services/policyStandardsStore';
+import { POLICY_FILES } from '@dajiuzhu/config';
+import { localDiskStorage } from './files/fileStorage';
+import path from 'node:path';
+
+/** Wires repositories into services once per app instance. */
+export function createServices(models: Models, config: AppConfig, deps: { sign: (c: AccessClaims) => string; wechat: WechatClient }) {
+  const repos = {
+    users: userRepository(models),
+    sessions: sessionRepository(models),
+    profiles: profileRepository(models),
+    invitations: invitationRepository(models),
+    audit: auditRepository(models),
+    files: fileRepository(models),
+    policyPeriods: policyPeriodRepository(models),
+  };
+  const pii = createPiiCipher(config.pii);
+  const audit = auditService(repos.audit);
+  return {
+    audit,
+    pii,
+    wechat: deps.wechat,
+    tokens: tokenService({ sessions: repos.sessions, audit, sign: deps.sign, accessTtlSeconds: config.jwt.accessTtlSeconds, refreshTtlDays: config.jwt.refreshTtlDays }),
+    users: userService({ users: repos.users, profiles: repos.profiles, audit }),
+    profiles: profileService({ profiles: repos.profiles, pii, audit }),
+    staff: staffService({ profiles: repos.profiles, audit }),
+    /** Standards per region and period: the reviewed files plus admin-added periods. */
+    policyStandards: policyStandardsStore({ files: POLICY_FILES, periods: repos.policyPeriods, audit }),
+    files: fileService({ files: repos.files, profiles: repos.profiles, storage: localDiskStorage(path.resolve(config.dataDir, 'files')), audit }),
+    invitations: invitationService({ invitations: repos.invitations, users: repos.users, audit, ttlHours: config.invitationTtlHours }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

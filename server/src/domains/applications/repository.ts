@@ -1,0 +1,59 @@
+import type { Model } from 'mongoose';
+import { insertWins } from '../../core/db/insertWins';
+import type { ApplicationDoc, ApplicationEventDoc, ApplicationModels, AppMessageDoc, DraftDoc, OpenKeyDoc, PublicNoticeDoc, SubmissionKeyDoc } from './models/application';
+import type { EntitlementDoc } from './models/entitlement';
+import type { IdNumberClaimDoc, IdentityDoc } from '../../core/models';
+
+/** Every database access of the applications domain; single-document operations only. */
+export function applicationRepository(m: ApplicationModels & { Entitlement: Model<EntitlementDoc>; IdNumberClaim: Model<IdNumberClaimDoc>; Identity: Model<IdentityDoc> }) {
+  return {
+    // Drafts
+    createDraft: (d: DraftDoc) => m.Draft.create(d),
+    findDraft: (id: string) => m.Draft.findById(id).lean<DraftDoc>().exec(),
+    listDrafts: (ownerId: string) => m.Draft.find({ ownerId, submittedApplicationId: null }).sort({ updatedAt: -1 }).limit(50).lean<DraftDoc[]>().exec(),
+    updateDraft: (id: string, set: Partial<DraftDoc>) => m.Draft.updateOne({ _id: id }, { $set: set }).exec(),
+    deleteDraft: (id: string, ownerId: string) => m.Draft.deleteOne({ _id: id, ownerId }).exec(),
+
+    // Unique keys (insert wins)
+    claimSubmission: (doc: SubmissionKeyDoc) => insertWins(m.SubmissionKey, doc),
+    findSubmission: (id: string) => m.SubmissionKey.findById(id).lean<SubmissionKeyDoc>().exec(),
+    releaseSubmission: (id: string, applicationId: string) => m.SubmissionKey.deleteOne({ _id: id, applicationId }).exec(),
+    claimOpen: (doc: OpenKeyDoc) => insertWins(m.OpenKey, doc),
+    releaseOpen: (id: string, applicationId: string) => m.OpenKey.deleteOne({ _id: id, applicationId }).exec(),
+
+    // Applications and their events
+    createApplication: (a: ApplicationDoc) => m.Application.create(a),
+    deleteApplication: (id: string) => m.Application.deleteOne({ _id: id }).exec(),
+    findApplication: (id: string) => m.Application.findById(id).lean<ApplicationDoc>().exec(),
+    setApplication: (id: string, set: Record<string, unknown>) => m.Application.updateOne({ _id: id }, { $set: set }).exec(),
+    listFiledBy: (userId: string) => m.Application.find({ filedBy: userId }).sort({ submittedAt: -1 }).limit(100).lean<ApplicationDoc[]>().exec(),
+    listForPerson: (blindIndex: string) => m.Application.find({ 'applicant.idNumberBlindIndex': blindIndex }).sort({ submittedAt: -1 }).limit(100).lean<ApplicationDoc[]>().exec(),
+    listInRegion: (regionKey: string, filter: { status?: string; programme?: string }) =>
+      m.Application.find({ regionKeys: regionKey, ...(filter.status ? { status: filter.status } : {}), ...(filter.programme ? { programme: filter.programme } : {}) })
+        .sort({ submittedAt: 1 }).limit(2000).lean<ApplicationDoc[]>().exec(),
+    appendEvent: (e: ApplicationEventDoc) => insertWins(m.ApplicationEvent, e),
+    deleteEvent: (id: string) => m.ApplicationEvent.deleteOne({ _id: id }).exec(),
+    findEvent: (id: string) => m.ApplicationEvent.findById(id).lean<ApplicationEventDoc>().exec(),
+    listEvents: (applicationId: string) => m.ApplicationEvent.find({ applicationId }).sort({ sequence: 1 }).lean<ApplicationEventDoc[]>().exec(),
+
+    // Public notices
+    postNotice: (n: PublicNoticeDoc) => insertWins(m.PublicNotice, n),
+    endNotice: (id: string) => m.PublicNotice.updateOne({ _id: id }, { $set: { active: false } }).exec(),
+    listActiveNotices: (regionKey?: string) => m.PublicNotice.find({ active: true, ...(regionKey ? { regionKeys: regionKey } : {}) }).sort({ startsOn: -1 }).limit(200).lean<PublicNoticeDoc[]>().exec(),
+
+    // Entitlements
+    createEntitlement: (e: EntitlementDoc) => insertWins(m.Entitlement, e),
+    findEntitlement: (id: string) => m.Entitlement.findById(id).lean<EntitlementDoc>().exec(),
+    listEntitlementsFor: (blindIndex: string) => m.Entitlement.find({ 'beneficiary.idNumberBlindIndex': blindIndex }).sort({ approvedAt: -1 }).limit(100).lean<EntitlementDoc[]>().exec(),
+
+    // Messages
+    addMessage: (msg: AppMessageDoc) => m.AppMessage.create(msg),
+    listMessages: (userId: string) => m.AppMessage.find({ userId }).sort({ createdAt: -1 }).limit(100).lean<AppMessageDoc[]>().exec(),
+    markRead: (id: string, userId: string) => m.AppMessage.updateOne({ _id: id, userId }, { $set: { read: true } }).exec(),
+
+    // Core collections, read by `_id` only
+    userIdForIdNumber: async (blindIndex: string) => (await m.IdNumberClaim.findById(blindIndex).lean<IdNumberClaimDoc>().exec())?.userId ?? null,
+    wechatOpenIds: async (userId: string) => (await m.Identity.find({ userId }).lean<IdentityDoc[]>().exec()).filter((i) => i._id.startsWith('wechat:')).map((i) => i._id.slice(7)),
+  };
+}
+export type ApplicationRepository = ReturnType<typeof applicationRepository>;

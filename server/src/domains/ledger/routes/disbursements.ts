@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AdjustmentBody, DisbursementIdParams, DisbursementList, DisbursementListQuery, DisbursementView } from '@dajiuzhu/shared';
+import type { LedgerService } from '../services/ledgerService';
+import { actionContext } from '../../../core/auth/authPlugin';
+import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
+
+/** Staff view of the ledger: a person's disbursements (audited) and corrections as new rows. */
+export default async function ledgerRoutes(base: FastifyInstance, opts: { ledger: LedgerService }) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const staff = app.requireRole('staff');
+  app.get('/staff/ledger/disbursements', {
+    preHandler: staff,
+    schema: { tags: ['ledger'], summary: '辖区内某人的发放记录（留痕）', security: bearer, querystring: DisbursementListQuery, response: { 200: DisbursementList, ...errorResponses(401, 403, 404) } },
+  }, async (request) => ({ disbursements: await opts.ledger.listForPerson(actionContext(request), request.query.beneficiaryId, request.query.year) }));
+
+  app.post('/staff/ledger/disbursements/:disbursementId/adjustments', {
+    preHandler: staff,
+    schema: { tags: ['ledger'], summary: '更正一笔发放（新增一条更正记录，原记录不变）', security: bearer, params: DisbursementIdParams, body: AdjustmentBody, response: { 201: DisbursementView, ...errorResponses(401, 403, 404) } },
+  }, async (request, reply) => reply.code(201).send(await opts.ledger.adjust(actionContext(request), request.params.disbursementId, request.body)));
+}

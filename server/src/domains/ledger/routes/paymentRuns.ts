@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { LedgerJobView, PaymentRunBody } from '@dajiuzhu/shared';
+import type { PaymentRunService } from '../services/paymentRunService';
+import { actionContext } from '../../../core/auth/authPlugin';
+import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
+
+export default async function paymentRunRoutes(base: FastifyInstance, opts: { runs: PaymentRunService }) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/staff/payment-runs', {
+    preHandler: app.requireRole('staff'),
+    schema: { tags: ['ledger'], summary: '按月发放：为本辖区每个有效待遇生成一笔发放（重复运行只发一次）', security: bearer, body: PaymentRunBody, response: { 202: LedgerJobView, ...errorResponses(401, 403, 404) } },
+  }, async (request, reply) => reply.code(202).send(await opts.runs.start(actionContext(request), request.body.period, request.body.regionCode)));
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { LedgerJobDoc } from '../models/ledger';
+import type { LedgerRepository } from '../repository';
+import { AppError } from '../../../core/errors/AppError';
+
+export const newJobId = (prefix: 'imp' | 'pub' | 'run') => `${prefix}_${randomBytes(12).toString('base64url')}`;
+
+/** Thrown by a test hook to stop a worker dead, as if the process had been killed mid-way. */
+export class SimulatedCrash extends Error {}
+
+/**
+ * Test hooks (never set in production): called after each committed batch of an import or publish.
+ * Throwing SimulatedCrash leaves the job exactly as a killed process would.
+ */
+export const ledgerTestHooks: { afterBatch?: (jobId: string, batch: number) => void | Promise<void> } = {};
+
+/**
+ * Runs ledger jobs inside the API process. Each job has a heartbeat; on close the runner stops at
+ * the next batch and marks the job interrupted (it can be resumed); a job whose process died keeps
+ * status running with an old heartbeat and is resumed the same way.
+ */
+export function jobRunner(deps: { repo: LedgerRepository; log: FastifyBaseLogger; heartbeatMs: number }) {
+  const running = new Map<string, Promise<void>>();
+  let closing = false;
+
+  return {
+    get closing() { return closing; },
+    isRunningHere: (jobId: string) => running.has(jobId),
+
+    /** Starts work on a job whose lease this process holds. */
+    start(job: LedgerJobDoc, work: (job: LedgerJobDoc, shouldStop: () => boolean) => Promise<void>) {
+      const timer = setInterval(() => { void deps.repo.updateJob(job._id, { heartbeatAt: new Date() }).catch(() => {}); }, deps.heartbeatMs);
+      timer.unref();
+      const p = (async () => {
+        try {
+          await deps.repo.updateJob(job._id, { status: 'running', attempt: job.attempt, heartbeatAt: new Date() });
+          await work(job, () => closing);
+          if (closing) await deps.repo.updateJob(job._id, { status: 'interrupted' });
+        } catch (err) {
+          if (err instanceof SimulatedCrash) return; // as if killed: no status change
+          const code = err instanceof AppError ? err.code : 'INTERNAL';
+          if (!(err instanceof AppError)) deps.log.error({ err, jobId: job._id }, 'ledger job failed');
+          await deps.repo.updateJob(job._id, { status: 'failed', error: { code, message: err instanceof AppError ? err.message : '任务执行失败，请重试' }, finishedAt: new Date() }).catch(() => {});
+        } finally {
+          clearInterval(timer);
+          running.delete(job._id);
+        }
+      })();
+      running.set(job._id, p);
+      return p;
+    },
+
+    /** Takes over an interrupted, failed or dead job: one taker wins (insert into the lease key). */
+    async takeOver(jobId: string, staleMs: number): Promise<LedgerJobDoc> {
+      const job = await deps.repo.findJob(jobId);
+      if (!job) throw new AppError('NOT_FOUND');
+      const dead = job.status === 'running' && !running.has(jobId) && Date.now() - new Date(job.heartbeatAt).getTime() > staleMs;
+      if (!(job.status === 'interrupted' || job.status === 'failed' || job.status === 'queued' || dead) || running.has(jobId)) throw new AppError('LEDGER_JOB_NOT_RESUMABLE');
+      const attempt = job.attempt + 1;
+      if (!(await deps.repo.takeLease(jobId, attempt))) throw new AppError('LEDGER_JOB_NOT_RESUMABLE');
+      await deps.repo.updateJob(jobId, { attempt, status: 'running', error: null, heartbeatAt: new Date() });
+      return { ...job, attempt, status: 'running', error: null };
+    },
+
+    async close() {
+      closing = true;
+      await Promise.allSettled([...running.values()]);
+    },
+
+    /** For tests and the benchmark: wait until a job started here has finished. */
+    async settle(jobId: string) { await running.get(jobId); },
+  };
+}
+export type JobRunner = ReturnType<typeof jobRunner>;

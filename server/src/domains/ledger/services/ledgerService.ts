@@ -1,0 +1,47 @@
+import { periodYear, regionCovers, type DisbursementView } from '@dajiuzhu/shared';
+import type { DisbursementDoc } from '../models/ledger';
+import type { LedgerRepository } from '../repository';
+import type { ProfileService } from '../../../core/identity/profileService';
+import type { AuditService } from '../../../core/audit/auditService';
+import { AppError } from '../../../core/errors/AppError';
+import type { ActionContext } from '../../../core/context';
+import { staffScope } from './ledgerImportService';
+
+export function toDisbursementView(d: DisbursementDoc): DisbursementView {
+  return {
+    id: d._id, beneficiaryId: d.beneficiaryKey, programme: d.programme, amountFen: d.amountFen, period: d.period, paidOn: d.paidOn, source: d.source,
+    sourceRef: d.sourceRef, correctsId: d.correctsId, reason: d.reason, regionCode: d.regionCode, createdAt: new Date(d.createdAt).toISOString(),
+  };
+}
+
+/** Reading a person's ledger rows and correcting one: never an edit, always a new adjustment row pointing at the one it corrects. */
+export function ledgerService(deps: { repo: LedgerRepository; profiles: ProfileService; audit: AuditService }) {
+  return {
+    async listForPerson(ctx: ActionContext, userId: string, year?: number): Promise<DisbursementView[]> {
+      const scope = staffScope(ctx);
+      const profile = await deps.profiles.findById(userId);
+      if (!profile || !regionCovers(scope, profile.regionCode)) throw new AppError('NOT_FOUND');
+      await deps.audit.record({ actorId: ctx.actor._id, action: 'ledger.read', subjectId: userId, requestId: ctx.requestId, details: { year: year ?? 0 } });
+      return (await deps.repo.disbursementsOf(profile.idNumberBlindIndex, year)).map(toDisbursementView);
+    },
+
+    async adjust(ctx: ActionContext, disbursementId: string, input: { amountFen: number; reason: string; requestKey: string }): Promise<DisbursementView> {
+      const scope = staffScope(ctx);
+      const target = await deps.repo.findDisbursement(disbursementId);
+      if (!target || !regionCovers(scope, target.regionCode)) throw new AppError('NOT_FOUND');
+      if (!Number.isInteger(input.amountFen) || input.amountFen === 0) throw new AppError('LEDGER_ADJUSTMENT_INVALID');
+      const doc: DisbursementDoc = {
+        ...target, _id: `adjust:${target._id}:${input.requestKey}`, amountFen: input.amountFen, source: 'adjustment', sourceRef: '', line: 0, correctsId: target._id,
+        reason: input.reason.trim(), createdBy: ctx.actor._id, createdAt: new Date(), year: periodYear(target.period),
+      };
+      // The request key makes a retried request land once: the second insert finds the first.
+      if (await deps.repo.insertDisbursement(doc)) {
+        await deps.audit.record({ actorId: ctx.actor._id, action: 'ledger.adjust', subjectId: target.beneficiaryKey, requestId: ctx.requestId, details: { disbursementId: target._id, amountFen: input.amountFen } });
+        return toDisbursementView(doc);
+      }
+      const existing = await deps.repo.findDisbursement(doc._id);
+      return toDisbursementView(existing!);
+    },
+  };
+}
+export type LedgerService = ReturnType<typeof ledgerService>;

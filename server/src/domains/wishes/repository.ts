@@ -1,0 +1,94 @@
+import type { Models } from '../../core/models';
+import { insertWins } from '../../core/db/insertWins';
+import type { WishClaimDoc, WishDoc, WishEventDoc, WishModels } from './models/wish';
+
+/** Every string that starts with `prefix`, as a simple range (FerretDB-friendly; no regex). */
+export function prefixRange(prefix: string) {
+  return { $gte: prefix, $lt: `${prefix}\uffff` };
+}
+
+export const eventId = (wishId: string, sequence: number) => `${wishId}:${String(sequence).padStart(6, '0')}`;
+
+export function wishRepository(m: WishModels, core: Models) {
+  return {
+    findWish: (id: string) => m.Wish.findById(id).lean<WishDoc>().exec(),
+    insertWish: (doc: WishDoc) => m.Wish.create(doc),
+    /** Applies an event's change unless a later event already landed (idempotent roll-forward). */
+    setWish: (id: string, sequence: number, set: Record<string, unknown>) =>
+      m.Wish.updateOne({ _id: id, seq: { $lt: sequence } }, { $set: { ...set, seq: sequence } }).exec(),
+
+    findClaim: (id: string) => m.WishClaim.findById(id).lean<WishClaimDoc>().exec(),
+    /** Creates a claim once (a roll-forward of the same event finds it there). */
+    createClaim: (doc: WishClaimDoc) => insertWins(m.WishClaim, doc),
+    setClaim: (id: string, set: Record<string, unknown>) => m.WishClaim.updateOne({ _id: id }, { $set: set }).exec(),
+
+    /** The one-claim-per-wish lock: insert wins. */
+    takeLock: (wishId: string, claimId: string, donorId: string) => insertWins(m.WishActiveClaim, { _id: wishId, claimId, donorId, at: new Date() }),
+    findLock: (wishId: string) => m.WishActiveClaim.findById(wishId).lean().exec(),
+    freeLock: (wishId: string, claimId: string) => m.WishActiveClaim.deleteOne({ _id: wishId, claimId }).exec(),
+    allLocks: () => m.WishActiveClaim.find().lean().exec(),
+
+    /** One of the donor's N slots, or null when all N are taken. Each slot is an insert-wins key. */
+    async takeSlot(donorId: string, slots: number, claimId: string, wishId: string): Promise<string | null> {
+      for (let i = 0; i < slots; i += 1) {
+        const _id = `${donorId}:${i}`;
+        if (await insertWins(m.WishDonorSlot, { _id, donorId, claimId, wishId, at: new Date() })) return _id;
+      }
+      return null;
+    },
+    freeSlot: (slotId: string, claimId: string) => m.WishDonorSlot.deleteOne({ _id: slotId, claimId }).exec(),
+    allSlots: () => m.WishDonorSlot.find().lean().exec(),
+
+    insertEvent: (e: WishEventDoc) => insertWins(m.WishEvent, e),
+    findEvent: (wishId: string, sequence: number) => m.WishEvent.findById(eventId(wishId, sequence)).lean<WishEventDoc>().exec(),
+    events: (wishId: string) => m.WishEvent.find({ wishId }).sort({ sequence: 1 }).lean<WishEventDoc[]>().exec(),
+
+    async listPublic(q: { statuses: string[]; regionCode?: string; category?: string; minBudgetFen?: number; maxBudgetFen?: number; sort: 'newest' | 'budgetAsc' | 'budgetDesc'; limit: number; offset: number }) {
+      const filter: Record<string, unknown> = { status: { $in: q.statuses } };
+      if (q.regionCode) filter.regionCode = prefixRange(q.regionCode);
+      if (q.category) filter.category = q.category;
+      if (q.minBudgetFen !== undefined || q.maxBudgetFen !== undefined) {
+        filter.budgetFen = { ...(q.minBudgetFen !== undefined ? { $gte: q.minBudgetFen } : {}), ...(q.maxBudgetFen !== undefined ? { $lte: q.maxBudgetFen } : {}) };
+      }
+      const sort: Record<string, 1 | -1> = q.sort === 'budgetAsc' ? { budgetFen: 1, publishedAt: -1 } : q.sort === 'budgetDesc' ? { budgetFen: -1, publishedAt: -1 } : { publishedAt: -1, _id: 1 };
+      const [wishes, total] = await Promise.all([
+        m.Wish.find(filter).sort(sort).skip(q.offset).limit(q.limit).lean<WishDoc[]>().exec(),
+        m.Wish.countDocuments(filter).exec(),
+      ]);
+      return { wishes, total };
+    },
+    byBeneficiary: (userId: string) => m.Wish.find({ beneficiaryId: userId }).sort({ createdAt: -1 }).limit(100).lean<WishDoc[]>().exec(),
+    inRegion: (regionPrefix: string, status: string | undefined, limit: number) =>
+      m.Wish.find({ regionCode: prefixRange(regionPrefix), ...(status ? { status } : {}) }).sort({ createdAt: 1 }).limit(limit).lean<WishDoc[]>().exec(),
+    findWishes: (ids: string[]) => m.Wish.find({ _id: { $in: ids } }).lean<WishDoc[]>().exec(),
+
+    claimsByDonor: (donorId: string) => m.WishClaim.find({ donorId }).sort({ claimedAt: -1 }).limit(200).lean<WishClaimDoc[]>().exec(),
+    claimsOfWish: (wishId: string) => m.WishClaim.find({ wishId }).lean<WishClaimDoc[]>().exec(),
+    activeClaimsDueBefore: (at: Date) => m.WishClaim.find({ status: 'active', dueAt: { $lt: at } }).sort({ dueAt: 1 }).limit(1000).lean<WishClaimDoc[]>().exec(),
+    activeClaimsInRegionDueBefore: (regionPrefix: string, at: Date) =>
+      m.WishClaim.find({ status: 'active', regionCode: prefixRange(regionPrefix), dueAt: { $lt: at } }).sort({ dueAt: 1 }).limit(200).lean<WishClaimDoc[]>().exec(),
+
+    /** Counts by (status, regionCode, category): $match + $group with $sum only (docs/database.md). */
+    wishCounts: (regionPrefix: string) =>
+      m.Wish.aggregate<{ _id: { status: string; regionCode: string; category: string }; n: number }>([
+        { $match: { regionCode: prefixRange(regionPrefix) } },
+        { $group: { _id: { status: '$status', regionCode: '$regionCode', category: '$category' }, n: { $sum: 1 } } },
+      ]).exec(),
+    lapsedCounts: (regionPrefix: string) =>
+      m.WishClaim.aggregate<{ _id: { regionCode: string; category: string }; n: number }>([
+        { $match: { status: 'lapsed', regionCode: prefixRange(regionPrefix) } },
+        { $group: { _id: { regionCode: '$regionCode', category: '$category' }, n: { $sum: 1 } } },
+      ]).exec(),
+
+    findContact: (userId: string) => m.WishDonorContact.findById(userId).lean().exec(),
+    saveContact: (userId: string, contactCipher: string, contactMasked: string) =>
+      m.WishDonorContact.replaceOne({ _id: userId }, { _id: userId, contactCipher, contactMasked, updatedAt: new Date() }, { upsert: true }).exec(),
+
+    /** The WeChat openid behind an account (msgSecCheck v2 needs it). Not a hot path: posting only. */
+    async openidOf(userId: string): Promise<string | null> {
+      const identity = await core.Identity.findOne({ userId }).lean().exec();
+      return identity ? identity._id.replace(/^(wechat|dev):/, '') : null;
+    },
+  };
+}
+export type WishRepository = ReturnType<typeof wishRepository>;
