@@ -18,7 +18,7 @@ import { checkCharFor, maskIdNumber } from '@dajiuzhu/shared';
 import { loadConfig } from '@dajiuzhu/config';
 import { startEmbeddedDatabase } from '../server/src/core/db/embedded';
 import { buildApp } from '../server/src/app';
-import { ledgerOf } from '../server/src/domains/ledger';
+import '../server/src/domains/ledger/api';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 10);
@@ -104,7 +104,7 @@ async function main() {
     const up = await (await fetch(`${baseUrl}/api/v1/staff/ledger/imports?source=medical`, { method: 'POST', headers: auth, body: form })).json() as { id: string };
     // The upload buffer above is the benchmark's own (a client), not the server's: drop it before measuring the import's memory.
     global.gc?.();
-    await ledgerOf(app.db).runner.settle(up.id);
+    await app.ledger.runner.settle(up.id);
     const importS = (Date.now() - t) / 1000;
     clearInterval(sampler);
     const imp = await (await fetch(`${baseUrl}/api/v1/staff/ledger/imports/${up.id}`, { headers: auth })).json() as { status: string; counts: Record<string, number> };
@@ -113,7 +113,7 @@ async function main() {
     // ---- 2. publishing 100,000 statements ----
     t = Date.now();
     const pub = await (await fetch(`${baseUrl}/api/v1/staff/happiness-lists/publish`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ year: YEAR }) })).json() as { id: string };
-    await ledgerOf(app.db).runner.settle(pub.id);
+    await app.ledger.runner.settle(pub.id);
     const publishS = (Date.now() - t) / 1000;
     const pj = await (await fetch(`${baseUrl}/api/v1/staff/ledger-jobs/${pub.id}`, { headers: auth })).json() as { status: string; counts: Record<string, number> };
     say(`publish: ${pj.status} ${JSON.stringify(pj.counts)} in ${fmt(publishS, 1)} s = ${fmt(PEOPLE / publishS)} statements/s`);

@@ -1,4 +1,7 @@
 import type { AppConfig } from '../src/schema';
+import { APPLICATION_SETTINGS } from '../src/applicationChain';
+import { LEDGER_DEFAULTS } from '../src/ledger';
+import { WISH_DEFAULTS } from '../src/wishes';
 
 /**
  * Defaults for every environment. Development and test keys below are public and fixed so
@@ -35,4 +38,7 @@ export const defaults: AppConfig = {
   maxEventLoopDelayMs: 3000,
   invitationTtlHours: 72,
   shutdownGraceMs: 10_000,
+  applications: APPLICATION_SETTINGS,
+  ledger: LEDGER_DEFAULTS,
+  wishes: WISH_DEFAULTS,
 };

@@ -1,3 +1,4 @@
 import type { ConfigLayer } from '../src/layer';
 
-export const development: ConfigLayer = {};
+/** Development: no WeChat content check (there is no real app id to call it with). */
+export const development: ConfigLayer = { wishes: { contentCheck: 'off' } };

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { APPLICATION_PROGRAMMES, findChainProblem, type ApplicationProgramme, type ChainStep } from '@dajiuzhu/shared';
-import { ConfigError } from './fromEnvironment';
+import { ConfigError } from './configError';
 
 /**
  * The staff chain per programme (shape of 民发〔2021〕57号 《最低生活保障审核确认办法》 and the
@@ -75,12 +74,13 @@ export const APPLICATION_SETTINGS: ApplicationSettings = {
 
 const CHILDREN: ApplicationProgramme[] = ['orphan', 'childInHardship', 'unsupportedChild'];
 
-/** Defaults, then APPLICATION_SUBSCRIBE_TEMPLATE_ID; refuses a chain that breaks the legal order. */
-export function loadApplicationSettings(env: Record<string, string | undefined> = process.env, base: ApplicationSettings = APPLICATION_SETTINGS): ApplicationSettings {
-  const settings = structuredClone(base);
-  if (env.APPLICATION_SUBSCRIBE_TEMPLATE_ID) settings.messages.subscribeTemplateId = env.APPLICATION_SUBSCRIBE_TEMPLATE_ID.trim();
-  const first = Value.Errors(ApplicationSettingsSchema, settings).First();
-  if (first) throw new ConfigError(`配置错误 applications${first.path.replace(/\//g, '.')}: ${first.message}`);
+/** Environment variables of applications, each naming one key under `applications`. */
+export const APPLICATION_ENV_KEYS: Record<string, string> = {
+  APPLICATION_SUBSCRIBE_TEMPLATE_ID: 'applications.messages.subscribeTemplateId',
+};
+
+/** Rules the schema cannot state: every programme has a chain in the legal order; children are never posted. */
+export function checkApplicationSettings(settings: ApplicationSettings): void {
   for (const p of APPLICATION_PROGRAMMES) {
     const chain = settings.programmes[p];
     if (!chain) throw new ConfigError(`配置错误 applications.programmes.${p}: missing`);
@@ -92,5 +92,4 @@ export function loadApplicationSettings(env: Record<string, string | undefined> 
     if (!APPLICATION_PROGRAMMES.includes(p as ApplicationProgramme)) throw new ConfigError(`配置错误 applications.programmes.${p}: unknown programme`);
   }
   if (settings.deadlines.overallExtendedWorkingDays < settings.deadlines.overallWorkingDays) throw new ConfigError('配置错误 applications.deadlines.overallExtendedWorkingDays: shorter than overallWorkingDays');
-  return Object.freeze(settings) as ApplicationSettings;
 }

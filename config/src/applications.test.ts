@@ -1,5 +1,5 @@
 import { addWorkingDays, indexCalendar, isWorkingDay } from '@dajiuzhu/shared';
-import { APPLICATION_SETTINGS, loadApplicationSettings } from './applicationChain';
+import { loadConfig } from './index';
 import { HOLIDAY_YEARS, loadHolidayCalendar } from './holidays';
 
 describe('holiday calendar', () => {
@@ -24,16 +24,16 @@ describe('holiday calendar', () => {
 
 describe('application chain settings', () => {
   it('loads the defaults; children skip the public notice', () => {
-    const s = loadApplicationSettings({});
+    const s = loadConfig({ NODE_ENV: 'test' }).applications;
     expect(s.programmes.dibao.steps).toEqual(['accept', 'homeVisit', 'review', 'publicNotice', 'approve']);
     expect(s.programmes.orphan.steps).not.toContain('publicNotice');
     expect(s.deadlines).toEqual({ homeVisitWithinWorkingDays: 3, approveWithinWorkingDays: 10, overallWorkingDays: 30, overallExtendedWorkingDays: 45, publicNoticeDays: 7 });
   });
   it('refuses chains out of order, a posted children programme, bad numbers', () => {
-    const bad = (patch: (s: typeof APPLICATION_SETTINGS) => void) => { const s = structuredClone(APPLICATION_SETTINGS); patch(s); return () => loadApplicationSettings({}, s); };
+    const bad = (patch: (s: ReturnType<typeof loadConfig>['applications']) => void) => { const s = structuredClone(loadConfig({ NODE_ENV: 'test' }).applications); patch(s); return () => loadConfig({ NODE_ENV: 'test' }, { applications: s }); };
     expect(bad((s) => { s.programmes.dibao.steps = ['review', 'accept', 'approve']; })).toThrow(/dibao/);
     expect(bad((s) => { s.programmes.orphan.steps = ['accept', 'review', 'publicNotice', 'approve']; })).toThrow(/不公示/);
     expect(bad((s) => { s.deadlines.publicNoticeDays = 0; })).toThrow(/publicNoticeDays/);
-    expect(loadApplicationSettings({ APPLICATION_SUBSCRIBE_TEMPLATE_ID: 'tmpl-1' }).messages.subscribeTemplateId).toBe('tmpl-1');
+    expect(loadConfig({ NODE_ENV: 'test', APPLICATION_SUBSCRIBE_TEMPLATE_ID: 'tmpl-1' }).applications.messages.subscribeTemplateId).toBe('tmpl-1');
   });
 });

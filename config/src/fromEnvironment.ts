@@ -1,4 +1,8 @@
 import type { ConfigLayer } from './layer';
+import { ConfigError } from './configError';
+import { APPLICATION_ENV_KEYS } from './applicationChain';
+import { LEDGER_ENV_KEYS } from './ledger';
+import { parseBudgetCaps, WISH_ENV_KEYS } from './wishes';
 
 /** Environment variables each map to one key; the error names both when a value is bad. */
 export const ENV_KEYS: Record<string, string> = {
@@ -25,19 +29,20 @@ export const ENV_KEYS: Record<string, string> = {
   UPLOAD_MAX_BYTES: 'uploads.maxBytes',
   INVITATION_TTL_HOURS: 'invitationTtlHours',
   SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
+  ...APPLICATION_ENV_KEYS,
+  ...LEDGER_ENV_KEYS,
+  ...WISH_ENV_KEYS,
 };
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
+/** Keys whose environment value is a whole number; every other value is text (or parsed below). */
+const TEXT_KEYS = new Set(['host', 'mongodbUri', 'dataDir', 'logLevel', 'h5Dir', 'pii.activeKeyId', 'pii.blindIndexKey', 'jwt.secret', 'wechat.appId', 'wechat.appSecret', 'wechat.apiBaseUrl', 'wishes.contentCheck', 'ledger.subscribeTemplateId', 'applications.messages.subscribeTemplateId']);
 const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs', 'uploads.maxBytes']);
 
 function parseValue(envName: string, key: string, raw: string): unknown {
-  if (INTEGER_KEYS.has(key)) {
+  if (key === 'wishes.budgetCapByRegion') return parseBudgetCaps(envName, raw);
+  if (INTEGER_KEYS.has(key) || (!TEXT_KEYS.has(key) && (key.startsWith('wishes.') || key.startsWith('ledger.')))) {
     if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`配置错误 ${key} (${envName}): "${raw}" is not a whole number`);
     return Number(raw);
   }
@@ -56,7 +61,7 @@ function parseValue(envName: string, key: string, raw: string): unknown {
     }
     return keys;
   }
-  return raw;
+  return raw.trim();
 }
 
 export function layerFromEnvironment(env: Record<string, string | undefined>): ConfigLayer {

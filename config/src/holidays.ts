@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { ConfigError } from './fromEnvironment';
+import { ConfigError } from './configError';
 
 /**
  * Public holidays and make-up working days (调休上班) for working-day deadlines, one entry per

@@ -6,10 +6,16 @@ import { production } from '../env/production';
 import { AppConfigSchema, type AppConfig } from './schema';
 import { mergeLayers, type ConfigLayer } from './layer';
 import { ConfigError, ENV_KEYS, layerFromEnvironment } from './fromEnvironment';
+import { checkApplicationSettings } from './applicationChain';
+import { checkLedgerConfig } from './ledger';
+import { checkWishConfig } from './wishes';
 
 export type { AppConfig } from './schema';
 export type { ConfigLayer } from './layer';
 export { ConfigError } from './fromEnvironment';
+export { budgetCapFor, type WishConfig } from './wishes';
+export type { LedgerConfig } from './ledger';
+export type { ApplicationSettings } from './applicationChain';
 
 const ENVIRONMENTS = { development, test, production } as const;
 
@@ -38,6 +44,9 @@ export function validateConfig(config: AppConfig): AppConfig {
   if (!(config.pii.activeKeyId in config.pii.keys)) {
     throw new ConfigError(`配置错误 pii.activeKeyId (PII_ACTIVE_KEY_ID): "${config.pii.activeKeyId}" is not one of pii.keys (PII_KEYS)`);
   }
+  checkApplicationSettings(config.applications);
+  checkLedgerConfig(config.ledger);
+  checkWishConfig(config.wishes, config.env);
   return Object.freeze(config);
 }
 export { loadPolicyStandards, type PolicyStandards } from './policy';

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import { ConfigError } from './fromEnvironment';
+import { isLedgerProgramme } from '@dajiuzhu/shared';
+import { ConfigError } from './configError';
 
 /**
  * Settings of the benefits ledger (imports, publishing, payment runs). Defaults below; a few can
@@ -78,30 +78,21 @@ export const LEDGER_DEFAULTS: LedgerConfig = {
   },
 };
 
-const ENV: Record<string, keyof LedgerConfig> = {
-  LEDGER_MAX_IMPORT_BYTES: 'maxImportBytes',
-  LEDGER_IMPORT_BATCH_ROWS: 'importBatchRows',
-  LEDGER_PRELOAD_MATCHER_ABOVE_BYTES: 'preloadMatcherAboveBytes',
-  LEDGER_PUBLISH_BATCH: 'publishBatch',
-  LEDGER_STALE_JOB_MS: 'staleJobMs',
-  LEDGER_SUBSCRIBE_TEMPLATE_ID: 'subscribeTemplateId',
+/** Environment variables of the ledger, each naming one key under `ledger` (read by fromEnvironment.ts). */
+export const LEDGER_ENV_KEYS: Record<string, string> = {
+  LEDGER_MAX_IMPORT_BYTES: 'ledger.maxImportBytes',
+  LEDGER_IMPORT_BATCH_ROWS: 'ledger.importBatchRows',
+  LEDGER_PRELOAD_MATCHER_ABOVE_BYTES: 'ledger.preloadMatcherAboveBytes',
+  LEDGER_PUBLISH_BATCH: 'ledger.publishBatch',
+  LEDGER_STALE_JOB_MS: 'ledger.staleJobMs',
+  LEDGER_SUBSCRIBE_TEMPLATE_ID: 'ledger.subscribeTemplateId',
 };
 
-export function loadLedgerConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<LedgerConfig> = {}): LedgerConfig {
-  const config: LedgerConfig = structuredClone(LEDGER_DEFAULTS);
-  for (const [name, key] of Object.entries(ENV)) {
-    const v = env[name];
-    if (v !== undefined && v !== '') (config as Record<string, unknown>)[key] = /^\d+$/.test(v) ? Number(v) : v;
-  }
-  Object.assign(config, overrides);
-  const first = Value.Errors(LedgerConfigSchema, config).First();
-  if (first) {
-    const key = first.path.replace(/^\//, '').replace(/\//g, '.');
-    const envName = Object.entries(ENV).find(([, k]) => k === key)?.[0];
-    throw new ConfigError(`配置错误 ledger.${key}${envName ? ` (${envName})` : ''}: ${first.message}`);
-  }
+/** Rules the schema cannot state. */
+export function checkLedgerConfig(config: LedgerConfig): void {
   for (const [code, s] of Object.entries(config.sources)) {
     if (!s.programmes.includes(s.defaultProgramme)) throw new ConfigError(`配置错误 ledger.sources.${code}.defaultProgramme: "${s.defaultProgramme}" is not one of its programmes`);
+    const unknown = s.programmes.find((p) => !isLedgerProgramme(p));
+    if (unknown) throw new ConfigError(`配置错误 ledger.sources.${code}.programmes: "${unknown}" is not a ledger programme`);
   }
-  return Object.freeze(config);
 }

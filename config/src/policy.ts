@@ -1,7 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
 import { RegionPolicy, isCalendarDate, isRegionCode, regionCovers, regionPrefix, type StandardsInEffect } from '@dajiuzhu/shared';
 import { POLICY_FILES } from '../policy';
-import { ConfigError } from './fromEnvironment';
+import { ConfigError } from './configError';
 
 export interface PolicyStandards {
   /** Every configured region, validated, periods in date order, frozen. */

@@ -1,4 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ApplicationSettingsSchema, type ApplicationSettings } from './applicationChain';
+import { LedgerConfigSchema } from './ledger';
+import { WishConfigSchema } from './wishes';
 
 /** Every setting the product reads, with its bounds. Validated once at start. */
 export const AppConfigSchema = Type.Object(
@@ -47,8 +50,13 @@ export const AppConfigSchema = Type.Object(
     maxEventLoopDelayMs: Type.Integer({ minimum: 0, maximum: 60000 }),
     invitationTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
     shutdownGraceMs: Type.Integer({ minimum: 0, maximum: 120000 }),
+    /** Each business domain's settings, loaded and overridden like the rest (one mechanism). */
+    applications: ApplicationSettingsSchema,
+    ledger: LedgerConfigSchema,
+    wishes: WishConfigSchema,
   },
   { additionalProperties: false },
 );
 
-export type AppConfig = Static<typeof AppConfigSchema>;
+/** The chain settings' programme table is typed by programme code (the schema only says "a record"). */
+export type AppConfig = Omit<Static<typeof AppConfigSchema>, 'applications'> & { applications: ApplicationSettings };

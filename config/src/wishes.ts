@@ -1,11 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { isRegionCode, regionCovers, regionPrefix, WISH_BUDGET_HARD_MAX_FEN, WISH_STORY_MAX_CHARS } from '@dajiuzhu/shared';
-import { ConfigError } from './fromEnvironment';
+import { ConfigError } from './configError';
 
 /**
- * Settings of 微心愿, read and validated when the wishes plugin starts: defaults, then
- * environment variables. A bad value stops start-up with a message naming the key.
+ * Settings of 微心愿: the `wishes` section of AppConfig, loaded and validated with the rest of the
+ * configuration (config/src/index.ts). A bad value stops start-up with a message naming the key.
  */
 export const WishConfigSchema = Type.Object(
   {
@@ -41,58 +40,38 @@ export const WISH_DEFAULTS: WishConfig = {
   contentCheck: 'wechat',
 };
 
+/** Environment variables of 微心愿, each naming one key under `wishes` (read by fromEnvironment.ts). */
 export const WISH_ENV_KEYS: Record<string, string> = {
-  WISH_BUDGET_CAP_FEN: 'budgetCapFen',
-  WISH_BUDGET_CAP_BY_REGION: 'budgetCapByRegion',
-  WISH_MAX_ACTIVE_CLAIMS: 'maxActiveClaims',
-  WISH_LAPSE_DAYS: 'lapseDays',
-  WISH_STORY_MAX_CHARS: 'storyMaxChars',
-  WISH_CLAIM_RATE_MAX: 'claimRate.max',
-  WISH_CLAIM_RATE_WINDOW_MS: 'claimRate.windowMs',
-  WISH_LAPSE_JOB_INTERVAL_MS: 'lapseJobIntervalMs',
-  WISH_CONTENT_CHECK: 'contentCheck',
+  WISH_BUDGET_CAP_FEN: 'wishes.budgetCapFen',
+  WISH_BUDGET_CAP_BY_REGION: 'wishes.budgetCapByRegion',
+  WISH_MAX_ACTIVE_CLAIMS: 'wishes.maxActiveClaims',
+  WISH_LAPSE_DAYS: 'wishes.lapseDays',
+  WISH_STORY_MAX_CHARS: 'wishes.storyMaxChars',
+  WISH_CLAIM_RATE_MAX: 'wishes.claimRate.max',
+  WISH_CLAIM_RATE_WINDOW_MS: 'wishes.claimRate.windowMs',
+  WISH_LAPSE_JOB_INTERVAL_MS: 'wishes.lapseJobIntervalMs',
+  WISH_CONTENT_CHECK: 'wishes.contentCheck',
 };
 
-function parse(envName: string, key: string, raw: string): unknown {
-  if (key === 'contentCheck') return raw.trim();
-  if (key === 'budgetCapByRegion') {
-    // "371400:30000,371500:40000"
-    const caps: Record<string, number> = {};
-    for (const pair of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const [code, fen] = pair.split(':');
-      if (!code || !fen || !isRegionCode(code) || !/^\d+$/.test(fen)) throw new ConfigError(`配置错误 wishes.${key} (${envName}): expected "regionCode:fen[,regionCode:fen]"`);
-      caps[code] = Number(fen);
-    }
-    return caps;
+/** "371400:30000,371500:40000" → caps by region code. */
+export function parseBudgetCaps(envName: string, raw: string): Record<string, number> {
+  const caps: Record<string, number> = {};
+  for (const pair of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [code, fen] = pair.split(':');
+    if (!code || !fen || !isRegionCode(code) || !/^\d+$/.test(fen)) throw new ConfigError(`配置错误 wishes.budgetCapByRegion (${envName}): expected "regionCode:fen[,regionCode:fen]"`);
+    caps[code] = Number(fen);
   }
-  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`配置错误 wishes.${key} (${envName}): "${raw}" is not a whole number`);
-  return Number(raw);
+  return caps;
 }
 
-/** `appEnv` is AppConfig.env: production refuses to run without the content check. */
-export function loadWishConfig(appEnv: 'development' | 'test' | 'production', env: Record<string, string | undefined> = process.env): WishConfig {
-  const config = structuredClone(WISH_DEFAULTS) as WishConfig & Record<string, unknown>;
-  if (appEnv === 'development') config.contentCheck = 'off';
-  for (const [envName, key] of Object.entries(WISH_ENV_KEYS)) {
-    const raw = env[envName];
-    if (raw === undefined || raw === '') continue;
-    const value = parse(envName, key, raw);
-    if (key.startsWith('claimRate.')) config.claimRate = { ...config.claimRate, [key.slice(10)]: value };
-    else (config as Record<string, unknown>)[key] = value;
-  }
-  const first = Value.Errors(WishConfigSchema, config).First();
-  if (first) {
-    const key = first.path.replace(/^\//, '').replace(/\//g, '.');
-    const envName = Object.entries(WISH_ENV_KEYS).find(([, k]) => k === key || key.startsWith(`${k}.`))?.[0];
-    throw new ConfigError(`配置错误 wishes.${key}${envName ? ` (${envName})` : ''}: ${first.message}`);
-  }
+/** Rules the schema cannot state; `appEnv` is AppConfig.env (production refuses to run without the content check). */
+export function checkWishConfig(config: WishConfig, appEnv: 'development' | 'test' | 'production'): void {
   for (const code of Object.keys(config.budgetCapByRegion)) {
     if (!isRegionCode(code)) throw new ConfigError(`配置错误 wishes.budgetCapByRegion (WISH_BUDGET_CAP_BY_REGION): "${code}" is not a region code`);
   }
   if (appEnv === 'production' && config.contentCheck === 'off') {
     throw new ConfigError('配置错误 wishes.contentCheck (WISH_CONTENT_CHECK): the content check cannot be off when NODE_ENV=production');
   }
-  return Object.freeze(config);
 }
 
 /** The budget cap for a wish in `regionCode`: the most specific configured region covering it, else the default. */

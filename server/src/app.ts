@@ -29,6 +29,7 @@ import meRoutes from './core/identity/meRoutes';
 import staffRoutes from './core/identity/staffRoutes';
 import adminRoutes from './core/identity/adminRoutes';
 import { DOMAINS } from './domains';
+import { API_PREFIX } from './core/domain';
 import fileRoutes from './core/files/routes';
 import multipart from '@fastify/multipart';
 
@@ -130,8 +131,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     await api.register(staffRoutes, { services });
     await api.register(adminRoutes, { services });
     await api.register(fileRoutes, { services });
-    for (const domain of DOMAINS) await api.register(domain, { config, services });
-  }, { prefix: '/api/v1' });
+  }, { prefix: API_PREFIX });
+  for (const domain of DOMAINS) await app.register(domain, { config, services });
 
   const h5Dir = path.resolve(REPO_ROOT, config.h5Dir);
   if (config.h5Dir && existsSync(path.join(h5Dir, 'index.html'))) {

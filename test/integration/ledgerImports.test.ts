@@ -3,7 +3,7 @@ import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { csv, gbkCsv, idNumber, resident, staffIn, uploadImport, waitForJob } from './ledgerSupport';
 import { ledgerTestHooks, SimulatedCrash } from '../../server/src/domains/ledger/services/ledgerJobs';
-import { ledgerOf } from '../../server/src/domains/ledger';
+import '../../server/src/domains/ledger/api';
 
 let stack: Stack;
 let api: ReturnType<typeof client>;
@@ -13,15 +13,14 @@ const B = idNumber(2);
 const OUTSIDE = idNumber(3, '371502');
 
 beforeAll(async () => {
-  process.env.LEDGER_IMPORT_BATCH_ROWS = '10';
-  stack = await startStack();
+  stack = await startStack({ overrides: { ledger: { importBatchRows: 10 } } });
   api = client(stack.baseUrl);
   await resident(stack, 'li-a', A);
   await resident(stack, 'li-b', B, '371402002', '李秀英');
   await resident(stack, 'li-out', OUTSIDE, '371502', '张三');
   staff = await staffIn(stack, 'li-staff', '371400');
 });
-afterAll(async () => { delete process.env.LEDGER_IMPORT_BATCH_ROWS; await stack.stop(); });
+afterAll(async () => { await stack.stop(); });
 
 const HEADER = '身份证号,姓名,金额,发放月份,救助项目';
 const importPath = (id: string) => `/api/v1/staff/ledger/imports/${id}`;
@@ -175,7 +174,7 @@ describe('imports: concurrency and crashes', () => {
     let crashed = false;
     ledgerTestHooks.afterBatch = (_id, batch) => { if (batch === 3 && !crashed) { crashed = true; throw new SimulatedCrash(); } };
     const up = await uploadImport(stack, staff.accessToken, 'source=heating', file, 'heating.csv');
-    await ledgerOf(stack.app.db).runner.settle(up.body.id);
+    await stack.app.ledger.runner.settle(up.body.id);
     ledgerTestHooks.afterBatch = undefined;
     const dead = (await api.get(importPath(up.body.id), staff.accessToken)).body;
     expect(dead.status).toBe('running'); // as a killed process leaves it
@@ -211,7 +210,7 @@ describe('imports: concurrency and crashes', () => {
       }
     };
     const up = await uploadImport(stack, staff.accessToken, 'source=employment', file, 'emp.csv');
-    await ledgerOf(stack.app.db).runner.settle(up.body.id);
+    await stack.app.ledger.runner.settle(up.body.id);
     ledgerTestHooks.afterBatch = undefined;
     expect(await count() - before).toBe(20);
     await stack.app.db.collection('ledger_jobs').updateOne({ _id: up.body.id } as never, { $set: { heartbeatAt: new Date(0) } });

@@ -37,9 +37,7 @@ const col = (name: string) => stack.app.db.collection(name);
 beforeAll(async () => {
   fake = await startFakeWechatContent();
   // Claims are rate limited per donor; this test fires 50 claims per donor in one burst.
-  process.env.WISH_CLAIM_RATE_MAX = '1000';
-  stack = await startStack({ overrides: { wechat: { apiBaseUrl: fake.baseUrl, timeoutMs: 2000 } } });
-  delete process.env.WISH_CLAIM_RATE_MAX;
+  stack = await startStack({ overrides: { wechat: { apiBaseUrl: fake.baseUrl, timeoutMs: 2000 }, wishes: { claimRate: { max: 1000 } } } });
   api = client(stack.baseUrl);
   const ben = await api.signIn('c-ben');
   benToken = ben.accessToken;
@@ -147,9 +145,7 @@ describe('concurrency on the real database', () => {
   });
 
   it('rate limits claims per donor (429 with the envelope)', async () => {
-    process.env.WISH_CLAIM_RATE_MAX = '3';
-    const limited = await startStack({ overrides: { wechat: { apiBaseUrl: fake.baseUrl } } });
-    delete process.env.WISH_CLAIM_RATE_MAX;
+    const limited = await startStack({ overrides: { wechat: { apiBaseUrl: fake.baseUrl }, wishes: { claimRate: { max: 3 } } } });
     try {
       const c = client(limited.baseUrl);
       const d = await c.signIn('rl-donor', { role: 'donor' });

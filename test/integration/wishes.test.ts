@@ -8,7 +8,7 @@ import { checkCharFor } from '@dajiuzhu/shared';
 import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { startFakeWechatContent } from '../support/fakeWechatContent';
-import { wishServicesOf } from '../../server/src/domains/wishes';
+import '../../server/src/domains/wishes/api';
 
 let stack: Stack;
 let fake: Awaited<ReturnType<typeof startFakeWechatContent>>;
@@ -440,8 +440,8 @@ describe('claims: limit per donor, release, lapse', () => {
     expect((await api.get('/api/v1/staff/wish-claims/lapsing?withinHours=200', farStaff.accessToken)).body.claims).toEqual([]);
 
     const lapsedBefore = (await api.get('/api/v1/wish-numbers?regionCode=371400')).body.counts.lapsed;
-    expect(await wishServicesOf(stack.app).claims.runLapseJob(new Date(Date.now() + 6 * 24 * 3600 * 1000))).toMatchObject({ lapsed: 0 });
-    const result = await wishServicesOf(stack.app).claims.runLapseJob(new Date(Date.now() + 7 * 24 * 3600 * 1000 + 60_000));
+    expect(await stack.app.wishes.claims.runLapseJob(new Date(Date.now() + 6 * 24 * 3600 * 1000))).toMatchObject({ lapsed: 0 });
+    const result = await stack.app.wishes.claims.runLapseJob(new Date(Date.now() + 7 * 24 * 3600 * 1000 + 60_000));
     // Other tests' claims lapse in the same run too; this claim is certainly among them.
     expect(result.lapsedClaimIds).toContain(c.body.id);
     expect(result.lapsed).toBe(result.lapsedClaimIds.length);
@@ -453,7 +453,7 @@ describe('claims: limit per donor, release, lapse', () => {
     expectEnvelope(await api.post(`/api/v1/wish-claims/${c.body.id}/deliver`, { note: '晚了' }, donor2.accessToken), 409, 'WISH_STATE_INVALID');
     expect((await api.get('/api/v1/wish-numbers?regionCode=371400')).body.counts.lapsed).toBe(lapsedBefore + result.lapsed);
     // A second run finds nothing more to do.
-    expect((await wishServicesOf(stack.app).claims.runLapseJob(new Date(Date.now() + 8 * 24 * 3600 * 1000))).lapsed).toBe(0);
+    expect((await stack.app.wishes.claims.runLapseJob(new Date(Date.now() + 8 * 24 * 3600 * 1000))).lapsed).toBe(0);
     expect((await api.post(`${W}/${id}/claim`, {}, donor.accessToken)).status).toBe(200);
   });
 
@@ -461,7 +461,7 @@ describe('claims: limit per donor, release, lapse', () => {
     const id = await postApproved();
     await stack.app.db.collection('wish_active_claims').insertOne({ _id: id as any, claimId: 'ghost', donorId: 'ghost', at: new Date(Date.now() - 11 * 60_000) });
     expectEnvelope(await api.post(`${W}/${id}/claim`, {}, donor.accessToken), 409, 'WISH_ALREADY_CLAIMED');
-    expect((await wishServicesOf(stack.app).claims.runLapseJob()).orphansFreed).toBeGreaterThanOrEqual(1);
+    expect((await stack.app.wishes.claims.runLapseJob()).orphansFreed).toBeGreaterThanOrEqual(1);
     expect((await api.post(`${W}/${id}/claim`, {}, donor2.accessToken)).status).toBe(200);
   });
 });

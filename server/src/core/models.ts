@@ -2,8 +2,6 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { registerFileModel, registerFileRegionGrantModel, type FileDoc, type FileRegionGrantDoc } from './files/model';
 
 export type { FileDoc } from './files/model';
-import { registerPolicyPeriodModel, type PolicyPeriodDoc } from '../domains/policy/models/policyPeriod';
-export type { PolicyPeriodDoc } from '../domains/policy/models/policyPeriod';
 
 /**
  * Every collection, with the indexes that carry its guarantees. Concurrency rests on unique
@@ -178,7 +176,6 @@ export interface Models {
   Audit: Model<AuditDoc>;
   File: Model<FileDoc>;
   FileRegionGrant: Model<FileRegionGrantDoc>;
-  PolicyPeriod: Model<PolicyPeriodDoc>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -196,7 +193,6 @@ export function registerModels(conn: Connection): Models {
     Audit: conn.model('Audit', AuditSchema),
     File: registerFileModel(conn),
     FileRegionGrant: registerFileRegionGrantModel(conn),
-    PolicyPeriod: registerPolicyPeriodModel(conn),
   };
 }
 

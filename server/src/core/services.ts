@@ -15,9 +15,6 @@ import { invitationService } from './identity/invitationService';
 import type { WechatClient } from './adapters/wechat/code2session';
 import { fileRepository } from './files/fileRepository';
 import { fileService } from './files/fileService';
-import { policyPeriodRepository } from '../domains/policy/repository';
-import { policyStandardsStore } from '../domains/policy/services/policyStandardsStore';
-import { POLICY_FILES } from '@dajiuzhu/config';
 import { localDiskStorage } from './files/fileStorage';
 import path from 'node:path';
 
@@ -30,7 +27,6 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     invitations: invitationRepository(models),
     audit: auditRepository(models),
     files: fileRepository(models),
-    policyPeriods: policyPeriodRepository(models),
   };
   const pii = createPiiCipher(config.pii);
   const audit = auditService(repos.audit);
@@ -42,10 +38,9 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     users: userService({ users: repos.users, profiles: repos.profiles, audit }),
     profiles: profileService({ profiles: repos.profiles, pii, audit }),
     staff: staffService({ profiles: repos.profiles, audit }),
-    /** Standards per region and period: the reviewed files plus admin-added periods. */
-    policyStandards: policyStandardsStore({ files: POLICY_FILES, periods: repos.policyPeriods, audit }),
     files: fileService({ files: repos.files, profiles: repos.profiles, storage: localDiskStorage(path.resolve(config.dataDir, 'files')), audit }),
     invitations: invitationService({ invitations: repos.invitations, users: repos.users, audit, ttlHours: config.invitationTtlHours }),
   };
 }
+/** The core services every domain may use (app.services). */
 export type Services = ReturnType<typeof createServices>;

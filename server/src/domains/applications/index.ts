@@ -1,31 +1,32 @@
 import { indexCalendar, type ApplicationForm, type ApplicationProgramme } from '@dajiuzhu/shared';
-import { loadApplicationSettings } from '@dajiuzhu/config/src/applicationChain';
 import { loadHolidayCalendar } from '@dajiuzhu/config/src/holidays';
-import type { DomainPlugin } from '../../core/domain';
+import { apiRoutes, defineDomain } from '../../core/domain';
 import { ensureIndexes } from '../../core/db/ensureIndexes';
 import { registerApplicationModels } from './models/application';
 import { registerEntitlementModel } from './models/entitlement';
 import { applicationRepository } from './repository';
 import { applicationService } from './services/applicationService';
 import { applicationNotifier } from './services/applicationNotifier';
-import { policyService } from '../policy/services/policyService';
+import '../policy/api';
 import { createSubscribeMessageClient } from '../../core/adapters/wechat/subscribeMessage';
 import applicationRoutes from './routes/applications';
 import staffCaseRoutes from './routes/staffCases';
+import { entitlementReader } from './services/entitlementReader';
+import type { ApplicationsApi } from './api';
 
 /**
  * Applications (申请), the staff chain (受理 → 入户调查 → 审核 → 公示 → 审批), entitlements,
  * public notices and messages. Settings and the holiday calendar are validated here at start.
  */
-export const applicationDomain: DomainPlugin = async (app, { config, services }) => {
-  const settings = loadApplicationSettings();
+export const applicationDomain = defineDomain('applications', async (app, { config, services }) => {
+  const settings = config.applications;
   const calendar = indexCalendar(loadHolidayCalendar());
 
   const models = { ...registerApplicationModels(app.db), Entitlement: registerEntitlementModel(app.db) };
   await ensureIndexes(models);
   const repo = applicationRepository({ ...models, IdNumberClaim: app.models.IdNumberClaim, Identity: app.models.Identity });
 
-  const policy = policyService(services.policyStandards.get);
+  const policy = app.policy;
   const estimateMonthlyFen = (a: { programme: ApplicationProgramme; regionCode: string; hukou: string | null; form: ApplicationForm; date: string }) => {
     if (!a.hukou || !['dibao', 'tekun', 'disabilityLiving', 'disabilityCare', 'orphan', 'childInHardship', 'unsupportedChild'].includes(a.programme)) return null;
     const members = (a.form.members ?? []).map((m) => ({
@@ -61,6 +62,9 @@ export const applicationDomain: DomainPlugin = async (app, { config, services })
     estimateMonthlyFen,
   });
 
-  await app.register(applicationRoutes, { applications, settings });
-  await app.register(staffCaseRoutes, { applications });
-};
+  const api: ApplicationsApi = { entitlements: entitlementReader(repo) };
+  app.decorate('applications', api);
+
+  await apiRoutes(app, applicationRoutes, { applications, settings });
+  await apiRoutes(app, staffCaseRoutes, { applications });
+}, ['policy']);

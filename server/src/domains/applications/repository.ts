@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import { insertWins } from '../../core/db/insertWins';
+import { regionWithin } from '../../core/scope/staffScope';
 import type { ApplicationDoc, ApplicationEventDoc, ApplicationModels, AppMessageDoc, DraftDoc, OpenKeyDoc, PublicNoticeDoc, SubmissionKeyDoc } from './models/application';
 import type { EntitlementDoc } from './models/entitlement';
 import type { IdNumberClaimDoc, IdentityDoc } from '../../core/models';
@@ -7,6 +8,10 @@ import type { IdNumberClaimDoc, IdentityDoc } from '../../core/models';
 /** Every database access of the applications domain; single-document operations only. */
 export function applicationRepository(m: ApplicationModels & { Entitlement: Model<EntitlementDoc>; IdNumberClaim: Model<IdNumberClaimDoc>; Identity: Model<IdentityDoc> }) {
   return {
+    /** Entitlements inside a region, streamed (the ledger's payment runs and matching; see api.ts). */
+    streamEntitlements: (scope: string, activeOnly: boolean): AsyncIterable<EntitlementDoc> =>
+      m.Entitlement.find({ regionCode: regionWithin(scope), ...(activeOnly ? { status: 'active' } : {}) }).lean<EntitlementDoc[]>().cursor() as unknown as AsyncIterable<EntitlementDoc>,
+
     // Drafts
     createDraft: (d: DraftDoc) => m.Draft.create(d),
     findDraft: (id: string) => m.Draft.findById(id).lean<DraftDoc>().exec(),

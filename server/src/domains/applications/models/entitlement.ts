@@ -43,5 +43,6 @@ const EntitlementSchema = new Schema<EntitlementDoc>(
 );
 EntitlementSchema.index({ 'beneficiary.idNumberBlindIndex': 1 });
 EntitlementSchema.index({ regionKeys: 1, status: 1 });
+EntitlementSchema.index({ regionCode: 1, status: 1 });
 
 export const registerEntitlementModel = (conn: Connection): Model<EntitlementDoc> => conn.model('Entitlement', EntitlementSchema);

@@ -36,8 +36,7 @@ const PER: Record<string, string> = { month: '每人每月', year: '每人每年
 const VARIANT: Record<string, string> = { urban: '城市', rural: '农村', grade1to2: '一、二级', grade3to4: '三、四级', grade1: '一级', grade2: '二级', institutional: '机构养育', community: '社会散居' };
 
 /** "The standards that applied": the published rates of the programmes received, in plain words. */
-export function standardsApplied(policy: PolicyStandards | null, regionCode: string, year: number, programmes: string[]) {
-  if (!policy) return [];
+export function standardsApplied(policy: PolicyStandards, regionCode: string, year: number, programmes: string[]) {
   const s = policy.standardsFor(regionCode, `${year}-12-31`);
   if (!s) return [];
   const out: { programme: string; label: string; text: string }[] = [];
@@ -55,7 +54,8 @@ export function standardsApplied(policy: PolicyStandards | null, regionCode: str
 
 export function happinessListService(deps: {
   repo: LedgerRepository; models: LedgerModels; db: Connection; profiles: ProfileService; audit: AuditService; config: LedgerConfig; runner: JobRunner;
-  policy: PolicyStandards | null; subscribe: SubscribeMessageClient | null; subscribeTemplateId: string; now?: () => Date;
+  /** The standards in force now, admin-added periods included (the policy domain's api). */
+  policy: () => PolicyStandards; subscribe: SubscribeMessageClient | null; subscribeTemplateId: string; now?: () => Date;
 }) {
   const { repo, models: m, runner, config } = deps;
   const now = deps.now ?? (() => new Date());
@@ -66,7 +66,7 @@ export function happinessListService(deps: {
       year: doc.year, version: doc.version, publishedAt: new Date(doc.publishedAt).toISOString(),
       beneficiary: { nameMasked: doc.nameMasked, idNumberMasked: doc.idNumberMasked, regionCode: doc.regionCode },
       summary: statementSummary(b), programmes: b.programmes, otherHelp: b.otherHelp, monthlyTotals: b.monthlyTotals, grandTotalFen: b.grandTotalFen,
-      standards: standardsApplied(deps.policy, doc.regionCode, doc.year, b.programmes.map((p) => p.programme)),
+      standards: standardsApplied(deps.policy(), doc.regionCode, doc.year, b.programmes.map((p) => p.programme)),
       changes: doc.changes, published,
     };
   }

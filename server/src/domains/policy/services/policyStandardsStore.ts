@@ -1,7 +1,7 @@
 import { loadPolicyStandards, type PolicyStandards } from '@dajiuzhu/config';
 import { isCalendarDate, shanghaiDate, type AddPolicyPeriodBody, type RegionPolicy } from '@dajiuzhu/shared';
 import type { PolicyPeriodRepository } from '../repository';
-import type { PolicyPeriodDoc } from '../../../core/models';
+import type { PolicyPeriodDoc } from '../models/policyPeriod';
 import { AppError } from '../../../core/errors/AppError';
 import type { AuditService } from '../../../core/audit/auditService';
 import type { ActionContext } from '../../../core/context';
