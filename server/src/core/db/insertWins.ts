@@ -15,3 +15,30 @@ export async function insertWins<T>(model: Model<T>, doc: T): Promise<boolean> {
     throw err;
   }
 }
+
+/**
+ * insertMany, unordered, where a duplicate `_id` is an expected outcome (insert wins, for a batch).
+ * Returns the indexes of the documents that were NOT inserted because their key already existed.
+ * Any other error is thrown. (FerretDB v1.24 reports these as a MongoBulkWriteError with one
+ * writeError of code 11000 per duplicate and inserts the rest, as MongoDB does:
+ * test/integration/ledgerImports.test.ts.)
+ */
+export async function insertManyWins(model: Model<any>, docs: object[]): Promise<Set<number>> {
+  const dups = new Set<number>();
+  if (!docs.length) return dups;
+  try {
+    await model.collection.insertMany(docs as any[], { ordered: false });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
+    if (!writeErrors) {
+      if (isDuplicateKey(err) && docs.length === 1) { dups.add(0); return dups; }
+      throw err;
+    }
+    for (const w of [writeErrors].flat()) {
+      const code = w.code ?? w.err?.code;
+      if (code !== 11000) throw err;
+      dups.add(w.index);
+    }
+  }
+  return dups;
+}

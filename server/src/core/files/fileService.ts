@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { FILE_TYPES_BY_PURPOSE, regionCovers, type FilePurpose, type FileView } from '@dajiuzhu/shared';
+import { FILE_TYPES_BY_PURPOSE, type FilePurpose, type FileView } from '@dajiuzhu/shared';
 import type { FileDoc } from '../models';
 import type { FileRepository } from './fileRepository';
 import type { ProfileRepository } from '../identity/profileRepository';
@@ -8,6 +8,7 @@ import { sniffContentType } from './sniff';
 import { AppError } from '../errors/AppError';
 import type { AuditService } from '../audit/auditService';
 import type { ActionContext } from '../context';
+import { staffCovers, staffScopeOf } from '../scope/staffScope';
 
 export function toFileView(f: FileDoc): FileView {
   return { id: f._id, purpose: f.purpose, name: f.name, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString() };
@@ -56,10 +57,8 @@ export function fileService(deps: { files: FileRepository; profiles: ProfileRepo
     async readForActor(ctx: ActionContext, fileId: string): Promise<{ doc: FileDoc; data: Buffer }> {
       const f = await deps.files.findById(fileId);
       const isOwner = f?.ownerId === ctx.actor._id;
-      const staffRegion = ctx.actor.staff?.regionCode;
-      const isStaff = !!f && !!staffRegion && ctx.actor.roles.includes('staff');
       const isRegionStaff =
-        isStaff && ((!!f.regionCode && regionCovers(staffRegion, f.regionCode)) || (await deps.files.grantedRegions(f._id)).some((r) => regionCovers(staffRegion, r)));
+        !!f && !!staffScopeOf(ctx.actor) && (staffCovers(ctx.actor, f.regionCode) || (await deps.files.grantedRegions(f._id)).some((r) => staffCovers(ctx.actor, r)));
       if (!f || (!isOwner && !isRegionStaff)) throw new AppError('NOT_FOUND', { message: '未找到该文件' });
       if (!isOwner) await deps.audit.record({ actorId: ctx.actor._id, action: 'file.read', subjectId: f.ownerId, requestId: ctx.requestId, details: { fileId: f._id, purpose: f.purpose } });
       return { doc: f, data: await deps.storage.get(f._id) };

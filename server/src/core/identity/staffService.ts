@@ -1,6 +1,6 @@
-import { regionCovers, type StaffPersonView } from '@dajiuzhu/shared';
+import type { StaffPersonView } from '@dajiuzhu/shared';
+import { requireStaffCovering } from '../scope/staffScope';
 import type { ProfileRepository } from './profileRepository';
-import { AppError } from '../errors/AppError';
 import type { AuditService } from '../audit/auditService';
 import type { ActionContext } from '../context';
 import { toProfileView } from './profileService';
@@ -9,11 +9,10 @@ import { toProfileView } from './profileService';
 export function staffService(deps: { profiles: ProfileRepository; audit: AuditService }) {
   return {
     async readPerson(ctx: ActionContext, userId: string): Promise<StaffPersonView> {
-      const scope = ctx.actor.staff?.regionCode;
       const profile = await deps.profiles.findById(userId);
-      if (!scope || !profile || !regionCovers(scope, profile.regionCode)) throw new AppError('NOT_FOUND');
-      await deps.audit.record({ actorId: ctx.actor._id, action: 'person.read', subjectId: userId, requestId: ctx.requestId, details: { fields: 'profile', staffRegion: scope } });
-      return { id: userId, profile: toProfileView(profile) };
+      const scope = requireStaffCovering(ctx.actor, profile?.regionCode);
+      await deps.audit.record({ actorId: ctx.actor._id, action: 'person.read', subjectId: userId, requestId: ctx.requestId, details: { fields: 'profile', staffRegion: scope.regionCode } });
+      return { id: userId, profile: toProfileView(profile!) };
     },
   };
 }
