@@ -17,7 +17,7 @@ module.exports = {
     {
       ...node,
       displayName: 'unit',
-      testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/config/**/*.test.ts', '<rootDir>/server/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/config/**/*.test.ts', '<rootDir>/server/src/**/*.test.ts', '<rootDir>/test/checks/**/*.test.ts'],
     },
     {
       ...node,

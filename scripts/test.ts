@@ -1,10 +1,25 @@
-// `npm test`: every test — unit, integration against the real embedded database, the mini-program's
-// component tests, and browser tests of the H5 build in Debian's Chromium. Extra arguments go to jest.
+// `npm test`: the checks (`npm run check`), then every test — unit, integration against the real
+// embedded database, the mini-program's component tests, and browser tests of the H5 build in
+// Debian's Chromium. Extra arguments go to jest.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureFerretdbBinary } from '../server/src/core/db/ferretdbBinary';
 import { buildH5, ROOT } from './h5';
+
+// The layout checks first (`npm run check`: tsc, ESLint, dependency-cruiser; docs/testing.md). A
+// failure stops the run before any test, still with the closing line CI reads.
+// SKIP_CHECKS=1 skips them (local runs only; CI never sets it).
+if (process.env.SKIP_CHECKS === '1') {
+  console.log('SKIP_CHECKS=1: not running `npm run check`.');
+} else {
+  const check = spawnSync('npm', ['run', '--silent', 'check'], { cwd: ROOT, stdio: 'inherit' });
+  if (check.status !== 0) {
+    console.error('\nnpm test stopped: `npm run check` failed (type errors, lint errors or import-rule violations above). No test was run.');
+    console.log('\n0 passed, 1 failed, 0 skipped');
+    process.exit(1);
+  }
+}
 
 ensureFerretdbBinary((l) => console.log(l));
 // The browser tests run against the current sources, so the H5 app is always rebuilt here.

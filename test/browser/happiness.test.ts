@@ -6,7 +6,7 @@
  *
  * Needs the H5 build: `npm run build:h5` (miniprogram/dist/h5, served by the stack).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStack } from '../support/stack';
 import { launchChromium } from '../support/browser';
@@ -108,7 +108,7 @@ describe('幸福清单 end to end (H5)', () => {
     const [download] = await Promise.all([wang.waitForEvent('download'), button(wang, '下载打印版（PDF）').click()]);
     expect(download.suggestedFilename()).toBe('2025年幸福清单.pdf');
     const path = await download.path();
-    expect(require('node:fs').readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
 
     await wang.locator('textarea[placeholder="请写下您的疑问，工作人员会尽快回复"]').filter({ visible: true }).first().fill('5月的医疗救助是哪一次？');
     await button(wang, '提交疑问').click();

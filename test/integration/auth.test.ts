@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { startStack, type Stack } from '../support/stack';
 import { startFakeWechat } from '../support/fakeWechat';
 import { client, expectEnvelope } from '../support/http';
-import { createWechatClient } from '../../server/src/core/adapters/wechat/code2session';
 import { loadConfig } from '@dajiuzhu/config';
 
 let stack: Stack;

@@ -13,7 +13,7 @@ export const IsoDate = Type.String({ pattern: ISO_DATE_PATTERN, description: '�
 /** Every figure names the article it was taken from, so a reviewer can check it. */
 const Source = Type.String({ minLength: 3, maxLength: 120, pattern: '^[^\\n]+$', description: '来源：文章文件名（shared/domain/articles，配置文件）或文件文号（管理员新增）' });
 
-function rate<P extends TSchema, X extends Record<string, TSchema> = {}>(per: P, description: string, extra: X = {} as X) {
+function rate<P extends TSchema, X extends Record<string, TSchema> = Record<never, never>>(per: P, description: string, extra: X = {} as X) {
   return Type.Object(
     {
       ...extra,

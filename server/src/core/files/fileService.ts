@@ -30,6 +30,8 @@ export function fileService(deps: { files: FileRepository; profiles: ProfileRepo
         ownerId: ctx.actor._id,
         regionCode: profile?.regionCode ?? '',
         purpose: input.purpose,
+        // Path separators and control characters never reach a stored name or a download header.
+        // eslint-disable-next-line no-control-regex -- stripping control characters is the point
         name: input.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 100) || 'file',
         contentType,
         size: input.data.length,
