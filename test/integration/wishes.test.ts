@@ -464,6 +464,35 @@ describe('claims: limit per donor, release, lapse', () => {
     expect((await stack.app.wishes.claims.runLapseJob()).orphansFreed).toBeGreaterThanOrEqual(1);
     expect((await api.post(`${W}/${id}/claim`, {}, donor2.accessToken)).status).toBe(200);
   });
+
+  it('applies a claim whose writer stopped right after recording its event, at the very next read', async () => {
+    const id = await postApproved();
+    const d = await api.signIn('w-donor-stopped', { role: 'donor' });
+    // What a claim leaves when its process stops between recording event 3 and applying it: the
+    // lock, the slot and the event — no claim document, and the wish still at sequence 2, open.
+    const claimId = 'stopped-claim';
+    const now = new Date();
+    const claim = {
+      _id: claimId, wishId: id, regionCode: '371402001001', category: 'health', donorId: d.user.id, donorName: '爱心人士', donorKind: 'person', slotId: `${d.user.id}:0`,
+      status: 'active', claimedAt: now, dueAt: new Date(now.getTime() + 7 * 24 * 3600 * 1000), deliveredAt: null, deliverNote: null, deliverPhotoFileIds: [], endedAt: null, certificateNo: null,
+    };
+    await stack.app.db.collection('wish_active_claims').insertOne({ _id: id as any, claimId, donorId: d.user.id, at: now });
+    await stack.app.db.collection('wish_donor_slots').insertOne({ _id: `${d.user.id}:0` as any, donorId: d.user.id, claimId, wishId: id, at: now });
+    await stack.app.db.collection('wish_events').insertOne({
+      _id: `${id}:000003` as any, wishId: id, sequence: 3, type: 'claimed', actorId: d.user.id, actorRole: 'donor', at: now, requestId: 'stopped', note: null, claimId,
+      wishSet: { status: 'claimed', activeClaimId: claimId, claimDonorId: d.user.id, donorName: '爱心人士', updatedAt: now }, claimSet: claim, freesClaim: false,
+    });
+    expect((await snapshot(id)).wish).toMatchObject({ seq: 2, status: 'open' });
+
+    // The next reader (here the public detail, moments later — no waiting period) applies it.
+    expect((await api.get(`${W}/${id}`)).body).toMatchObject({ status: 'claimed', donorName: '爱心人士' });
+    expect((await snapshot(id)).wish).toMatchObject({ seq: 3, status: 'claimed', activeClaimId: claimId });
+    expect((await api.get('/api/v1/me/wish-claims', d.accessToken)).body.claims).toMatchObject([{ id: claimId, status: 'active', wishId: id }]);
+    expectEnvelope(await api.post(`${W}/${id}/claim`, {}, donor.accessToken), 409, 'WISH_ALREADY_CLAIMED');
+    // The claim goes on normally from there.
+    expect((await api.post(`/api/v1/wish-claims/${claimId}/release`, {}, d.accessToken)).body).toMatchObject({ status: 'released' });
+    expect((await snapshot(id)).locks).toBe(0);
+  });
 });
 
 describe('numbers', () => {

@@ -1,30 +1,52 @@
-import type { Models } from '../../core/models';
+import type { ClaimStatusName } from '@dajiuzhu/shared';
+import type { Model } from 'mongoose';
+import type { IdentityDoc } from '../../core/models';
 import { insertWins } from '../../core/db/insertWins';
+import { eventId } from '../../core/db/eventLog';
+import { regionWithin } from '../../core/scope/staffScope';
 import type { WishClaimDoc, WishDoc, WishEventDoc, WishModels } from './models/wish';
 
-/** Every string that starts with `prefix`, as a simple range (FerretDB-friendly; no regex). */
-export function prefixRange(prefix: string) {
-  return { $gte: prefix, $lt: `${prefix}\uffff` };
+export interface PublicListQuery {
+  statuses: string[];
+  regionCode?: string;
+  category?: string;
+  minBudgetFen?: number;
+  maxBudgetFen?: number;
+  sort: 'newest' | 'budgetAsc' | 'budgetDesc';
+  limit: number;
+  offset: number;
 }
 
-export const eventId = (wishId: string, sequence: number) => `${wishId}:${String(sequence).padStart(6, '0')}`;
+const SORTS: Record<PublicListQuery['sort'], Record<string, 1 | -1>> = {
+  newest: { publishedAt: -1, _id: 1 },
+  budgetAsc: { budgetFen: 1, publishedAt: -1 },
+  budgetDesc: { budgetFen: -1, publishedAt: -1 },
+};
 
-export function wishRepository(m: WishModels, core: Models) {
+/**
+ * The wishes domain's only door to the database. `identities` is a core collection, read by one
+ * function below (openidOf) until core offers that look-up as a service.
+ */
+export function wishRepository(m: WishModels, identities: Model<IdentityDoc>) {
   return {
     findWish: (id: string) => m.Wish.findById(id).lean<WishDoc>().exec(),
     insertWish: (doc: WishDoc) => m.Wish.create(doc),
-    /** Applies an event's change unless a later event already landed (idempotent roll-forward). */
+    /** Applies an event's change unless that or a later event already landed (idempotent roll-forward). */
     setWish: (id: string, sequence: number, set: Record<string, unknown>) =>
       m.Wish.updateOne({ _id: id, seq: { $lt: sequence } }, { $set: { ...set, seq: sequence } }).exec(),
 
     findClaim: (id: string) => m.WishClaim.findById(id).lean<WishClaimDoc>().exec(),
     /** Creates a claim once (a roll-forward of the same event finds it there). */
     createClaim: (doc: WishClaimDoc) => insertWins(m.WishClaim, doc),
-    setClaim: (id: string, set: Record<string, unknown>) => m.WishClaim.updateOne({ _id: id }, { $set: set }).exec(),
+    /**
+     * Moves a claim on only from the statuses the change starts from: applying the same event
+     * twice is a no-op, and a late replay can never undo a later change of the claim.
+     */
+    advanceClaim: (id: string, from: readonly ClaimStatusName[], set: Record<string, unknown>) =>
+      m.WishClaim.updateOne({ _id: id, status: { $in: from } }, { $set: set }).exec(),
 
     /** The one-claim-per-wish lock: insert wins. */
     takeLock: (wishId: string, claimId: string, donorId: string) => insertWins(m.WishActiveClaim, { _id: wishId, claimId, donorId, at: new Date() }),
-    findLock: (wishId: string) => m.WishActiveClaim.findById(wishId).lean().exec(),
     freeLock: (wishId: string, claimId: string) => m.WishActiveClaim.deleteOne({ _id: wishId, claimId }).exec(),
     allLocks: () => m.WishActiveClaim.find().lean().exec(),
 
@@ -43,40 +65,38 @@ export function wishRepository(m: WishModels, core: Models) {
     findEvent: (wishId: string, sequence: number) => m.WishEvent.findById(eventId(wishId, sequence)).lean<WishEventDoc>().exec(),
     events: (wishId: string) => m.WishEvent.find({ wishId }).sort({ sequence: 1 }).lean<WishEventDoc[]>().exec(),
 
-    async listPublic(q: { statuses: string[]; regionCode?: string; category?: string; minBudgetFen?: number; maxBudgetFen?: number; sort: 'newest' | 'budgetAsc' | 'budgetDesc'; limit: number; offset: number }) {
+    async listPublic(q: PublicListQuery) {
       const filter: Record<string, unknown> = { status: { $in: q.statuses } };
-      if (q.regionCode) filter.regionCode = prefixRange(q.regionCode);
+      if (q.regionCode) filter.regionCode = regionWithin(q.regionCode);
       if (q.category) filter.category = q.category;
       if (q.minBudgetFen !== undefined || q.maxBudgetFen !== undefined) {
         filter.budgetFen = { ...(q.minBudgetFen !== undefined ? { $gte: q.minBudgetFen } : {}), ...(q.maxBudgetFen !== undefined ? { $lte: q.maxBudgetFen } : {}) };
       }
-      const sort: Record<string, 1 | -1> = q.sort === 'budgetAsc' ? { budgetFen: 1, publishedAt: -1 } : q.sort === 'budgetDesc' ? { budgetFen: -1, publishedAt: -1 } : { publishedAt: -1, _id: 1 };
       const [wishes, total] = await Promise.all([
-        m.Wish.find(filter).sort(sort).skip(q.offset).limit(q.limit).lean<WishDoc[]>().exec(),
+        m.Wish.find(filter).sort(SORTS[q.sort]).skip(q.offset).limit(q.limit).lean<WishDoc[]>().exec(),
         m.Wish.countDocuments(filter).exec(),
       ]);
       return { wishes, total };
     },
     byBeneficiary: (userId: string) => m.Wish.find({ beneficiaryId: userId }).sort({ createdAt: -1 }).limit(100).lean<WishDoc[]>().exec(),
-    inRegion: (regionPrefix: string, status: string | undefined, limit: number) =>
-      m.Wish.find({ regionCode: prefixRange(regionPrefix), ...(status ? { status } : {}) }).sort({ createdAt: 1 }).limit(limit).lean<WishDoc[]>().exec(),
+    inRegion: (scope: string, status: string | undefined, limit: number) =>
+      m.Wish.find({ regionCode: regionWithin(scope), ...(status ? { status } : {}) }).sort({ createdAt: 1 }).limit(limit).lean<WishDoc[]>().exec(),
     findWishes: (ids: string[]) => m.Wish.find({ _id: { $in: ids } }).lean<WishDoc[]>().exec(),
 
     claimsByDonor: (donorId: string) => m.WishClaim.find({ donorId }).sort({ claimedAt: -1 }).limit(200).lean<WishClaimDoc[]>().exec(),
-    claimsOfWish: (wishId: string) => m.WishClaim.find({ wishId }).lean<WishClaimDoc[]>().exec(),
     activeClaimsDueBefore: (at: Date) => m.WishClaim.find({ status: 'active', dueAt: { $lt: at } }).sort({ dueAt: 1 }).limit(1000).lean<WishClaimDoc[]>().exec(),
-    activeClaimsInRegionDueBefore: (regionPrefix: string, at: Date) =>
-      m.WishClaim.find({ status: 'active', regionCode: prefixRange(regionPrefix), dueAt: { $lt: at } }).sort({ dueAt: 1 }).limit(200).lean<WishClaimDoc[]>().exec(),
+    activeClaimsInRegionDueBefore: (scope: string, at: Date) =>
+      m.WishClaim.find({ status: 'active', regionCode: regionWithin(scope), dueAt: { $lt: at } }).sort({ dueAt: 1 }).limit(200).lean<WishClaimDoc[]>().exec(),
 
     /** Counts by (status, regionCode, category): $match + $group with $sum only (docs/database.md). */
-    wishCounts: (regionPrefix: string) =>
+    wishCounts: (scope: string) =>
       m.Wish.aggregate<{ _id: { status: string; regionCode: string; category: string }; n: number }>([
-        { $match: { regionCode: prefixRange(regionPrefix) } },
+        { $match: { regionCode: regionWithin(scope) } },
         { $group: { _id: { status: '$status', regionCode: '$regionCode', category: '$category' }, n: { $sum: 1 } } },
       ]).exec(),
-    lapsedCounts: (regionPrefix: string) =>
+    lapsedCounts: (scope: string) =>
       m.WishClaim.aggregate<{ _id: { regionCode: string; category: string }; n: number }>([
-        { $match: { status: 'lapsed', regionCode: prefixRange(regionPrefix) } },
+        { $match: { status: 'lapsed', regionCode: regionWithin(scope) } },
         { $group: { _id: { regionCode: '$regionCode', category: '$category' }, n: { $sum: 1 } } },
       ]).exec(),
 
@@ -84,9 +104,13 @@ export function wishRepository(m: WishModels, core: Models) {
     saveContact: (userId: string, contactCipher: string, contactMasked: string) =>
       m.WishDonorContact.replaceOne({ _id: userId }, { _id: userId, contactCipher, contactMasked, updatedAt: new Date() }, { upsert: true }).exec(),
 
-    /** The WeChat openid behind an account (msgSecCheck v2 needs it). Not a hot path: posting only. */
+    /**
+     * CORE COLLECTION READ (the only one in this domain): the WeChat openid behind an account, which
+     * msgSecCheck v2 needs. Belongs in core as `services.users.openidOf(userId)`; until it exists,
+     * it stays here and nowhere else. Not a hot path: posting and edits only.
+     */
     async openidOf(userId: string): Promise<string | null> {
-      const identity = await core.Identity.findOne({ userId }).lean().exec();
+      const identity = await identities.findOne({ userId }).lean<IdentityDoc>().exec();
       return identity ? identity._id.replace(/^(wechat|dev):/, '') : null;
     },
   };

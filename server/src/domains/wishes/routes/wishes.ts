@@ -4,39 +4,27 @@ import { Type } from '@sinclair/typebox';
 import {
   ApproveWishBody, ClaimIdParams, ConfirmBody, CreateWishBody, DeliverBody, DonorContactBody, DonorContactView, EditWishBody, LapsingClaims, LapsingQuery,
   MyWish, MyWishList, PublicWish, PublicWishList, RejectWishBody, StaffWish, StaffWishList, StaffWishSummary, StaffWishNumbers, StaffWishQuery, ThankBody, WishCertificate,
-  WishClaim, WishClaimList, WishIdParams, WishListQuery, WishNumbers, WishNumbersQuery, WishPhotoParams, WishRules, WishRulesQuery, allowedWishActions,
+  WishClaim, WishClaimList, WishIdParams, WishListQuery, WishNumbers, WishNumbersQuery, WishPhotoParams, WishRules, WishRulesQuery,
 } from '@dajiuzhu/shared';
-import type { WishConfig } from '@dajiuzhu/config/src/wishes';
+import type { WishConfig } from '@dajiuzhu/config';
 import { actionContext } from '../../../core/auth/authPlugin';
-import type { WishService } from '../services/wishService';
-import { factsOf, viewerOf } from '../services/wishService';
-import type { WishClaimService } from '../services/wishClaimService';
 import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
-import type { WishDoc } from '../models/wish';
+import type { WishServices } from '../services/wishServices';
 
-/** 微心愿 routes: public square and numbers, the person's wishes, donors' claims, staff review. */
-export default async function wishRoutes(base: FastifyInstance, opts: { wishes: WishService; claims: WishClaimService; config: WishConfig }) {
+/** 微心愿 routes: public square and numbers, the person's wishes, donors' claims, staff review. Services answer in view shapes. */
+export default async function wishRoutes(base: FastifyInstance, opts: { wishes: WishServices; config: WishConfig }) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  const { wishes, claims, config } = opts;
+  const { wishes: { posting, review, square, numbers, claims, lapse, certificates, contacts }, config } = opts;
   const tags = ['wishes'];
-
-  const mine = (request: FastifyRequest, w: WishDoc): MyWish => {
-    const viewer = viewerOf(actionContext(request));
-    return {
-      id: w._id, title: w.title, category: w.category, story: w.story, budgetFen: w.budgetFen, status: w.status, delivery: w.delivery,
-      photoFileIds: w.photoFileIds, postedOnBehalf: w.onBehalf, reviewNote: w.reviewNote, rejectReason: w.rejectReason, donorName: w.donorName,
-      deliverNote: w.deliverNote, thanks: w.thanks, actions: allowedWishActions(factsOf(w), viewer), createdAt: w.createdAt.toISOString(), updatedAt: w.updatedAt.toISOString(),
-    };
-  };
 
   // ── Public ────────────────────────────────────────────────────────────────────────────────
   app.get('/wishes', {
     schema: { tags, summary: '微心愿广场（仅已通过审核的心愿；公开信息经统一脱敏规则）', querystring: WishListQuery, response: { 200: PublicWishList, ...errorResponses() } },
-  }, async (request) => wishes.list(request.query));
+  }, async (request) => square.list(request.query));
 
   app.get('/wishes/:id', {
     schema: { tags, summary: '心愿详情（公开）', params: WishIdParams, response: { 200: PublicWish, ...errorResponses(404) } },
-  }, async (request) => wishes.publicOne(request.params.id));
+  }, async (request) => square.one(request.params.id));
 
   app.get('/wishes/:id/photos/:fileId', {
     schema: {
@@ -45,38 +33,38 @@ export default async function wishRoutes(base: FastifyInstance, opts: { wishes: 
     },
   }, async (request, reply) => {
     if (request.headers.authorization) await app.authenticate(request, reply);
-    const photo = await wishes.photo(request.headers.authorization ? actionContext(request) : null, request.params.id, request.params.fileId);
+    const photo = await square.photo(request.headers.authorization ? actionContext(request) : null, request.params.id, request.params.fileId);
     return reply.type(photo.contentType).header('cache-control', photo.isPublic ? 'public, max-age=300' : 'private, no-store').send(photo.data);
   });
 
   app.get('/wish-numbers', {
     schema: { tags, summary: '各地微心愿数据（公开）：征集、待认领、已认领、已实现、超时', querystring: WishNumbersQuery, response: { 200: WishNumbers, ...errorResponses() } },
-  }, async (request) => wishes.publicNumbers(request.query.regionCode));
+  }, async (request) => numbers.forPublic(request.query.regionCode));
 
   app.get('/wish-rules', {
     schema: { tags, summary: '本地规则：预算上限、故事字数、认领上限、送达期限', querystring: WishRulesQuery, response: { 200: WishRules, ...errorResponses() } },
-  }, async (request) => wishes.rules(request.query.regionCode));
+  }, async (request) => posting.rules(request.query.regionCode));
 
   // ── The person ─────────────────────────────────────────────────────────────────────────────
   app.post('/wishes', {
     preHandler: app.authenticate,
     schema: { tags, summary: '发布心愿（本人，或工作人员代辖区居民发布）；提交后等待审核', security: bearer, body: CreateWishBody, response: { 201: MyWish, ...errorResponses(401, 403, 404, 409, 503) } },
-  }, async (request, reply) => reply.code(201).send(await wishes.post(actionContext(request), request.body)));
+  }, async (request, reply) => reply.code(201).send(await posting.post(actionContext(request), request.body)));
 
   app.get('/me/wishes', {
     preHandler: app.authenticate,
     schema: { tags, summary: '我的心愿', security: bearer, response: { 200: MyWishList, ...errorResponses(401) } },
-  }, async (request) => ({ wishes: await wishes.mine(actionContext(request)) }));
+  }, async (request) => ({ wishes: await posting.mine(actionContext(request)) }));
 
   app.post('/wishes/:id/confirm', {
     preHandler: app.authenticate,
     schema: { tags, summary: '确认心愿已实现（本人或辖区工作人员）', security: bearer, params: WishIdParams, body: ConfirmBody, response: { 200: MyWish, ...errorResponses(401, 403, 404, 409) } },
-  }, async (request) => mine(request, await claims.confirm(actionContext(request), request.params.id, request.body.note)));
+  }, async (request) => claims.confirm(actionContext(request), request.params.id, request.body.note));
 
   app.post('/wishes/:id/thanks', {
     preHandler: app.authenticate,
     schema: { tags, summary: '给爱心人士留言感谢（本人，一次）', security: bearer, params: WishIdParams, body: ThankBody, response: { 200: MyWish, ...errorResponses(401, 403, 404, 409, 503) } },
-  }, async (request) => mine(request, await claims.thank(actionContext(request), request.params.id, request.body.message)));
+  }, async (request) => claims.thank(actionContext(request), request.params.id, request.body.message));
 
   // ── Donors ─────────────────────────────────────────────────────────────────────────────────
   app.post('/wishes/:id/claim', {
@@ -104,51 +92,51 @@ export default async function wishRoutes(base: FastifyInstance, opts: { wishes: 
   app.get('/wish-claims/:id/certificate', {
     preHandler: app.requireRole('donor'),
     schema: { tags, summary: '爱心证书（心愿实现后）', security: bearer, params: ClaimIdParams, response: { 200: WishCertificate, ...errorResponses(401, 403, 404, 409) } },
-  }, async (request) => claims.certificate(actionContext(request), request.params.id));
+  }, async (request) => certificates.forClaim(actionContext(request), request.params.id));
 
   app.get('/me/wish-donor-contact', {
     preHandler: app.requireRole('donor'),
     schema: { tags, summary: '我的联系方式（脱敏）', security: bearer, response: { 200: DonorContactView, ...errorResponses(401, 403) } },
-  }, async (request) => claims.contact(actionContext(request)));
+  }, async (request) => contacts.mine(actionContext(request)));
 
   app.put('/me/wish-donor-contact', {
     preHandler: app.requireRole('donor'),
     schema: { tags, summary: '设置联系方式（加密保存，仅所认领心愿所在地的工作人员可见）', security: bearer, body: DonorContactBody, response: { 200: DonorContactView, ...errorResponses(401, 403) } },
-  }, async (request) => claims.setContact(actionContext(request), request.body.contact));
+  }, async (request) => contacts.set(actionContext(request), request.body.contact));
 
   // ── Staff ──────────────────────────────────────────────────────────────────────────────────
   app.get('/staff/wishes', {
     preHandler: app.requireRole('staff'),
     schema: { tags, summary: '辖区心愿（默认待审核）', security: bearer, querystring: StaffWishQuery, response: { 200: StaffWishList, ...errorResponses(401, 403) } },
-  }, async (request) => ({ wishes: await wishes.staffList(actionContext(request), request.query.status ?? 'pendingReview', request.query.limit ?? 50) }));
+  }, async (request) => ({ wishes: await review.list(actionContext(request), request.query.status ?? 'pendingReview', request.query.limit ?? 50) }));
 
   app.get('/staff/wishes/:id', {
     preHandler: app.requireRole('staff'),
     schema: { tags, summary: '心愿详情（工作人员；含认领人联系方式，查看留痕）', security: bearer, params: WishIdParams, response: { 200: StaffWish, ...errorResponses(401, 403, 404) } },
-  }, async (request) => wishes.staffView(actionContext(request), request.params.id));
+  }, async (request) => review.detail(actionContext(request), request.params.id));
 
   app.post('/staff/wishes/:id/approve', {
     preHandler: app.requireRole('staff'),
     schema: { tags, summary: '审核通过', security: bearer, params: WishIdParams, body: ApproveWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
-  }, async (request) => wishes.approve(actionContext(request), request.params.id, request.body.note));
+  }, async (request) => review.approve(actionContext(request), request.params.id, request.body.note));
 
   app.post('/staff/wishes/:id/edit', {
     preHandler: app.requireRole('staff'),
     schema: { tags, summary: '修改后通过（附修改说明）', security: bearer, params: WishIdParams, body: EditWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
-  }, async (request) => wishes.edit(actionContext(request), request.params.id, request.body));
+  }, async (request) => review.edit(actionContext(request), request.params.id, request.body));
 
   app.post('/staff/wishes/:id/reject', {
     preHandler: app.requireRole('staff'),
     schema: { tags, summary: '不通过（附原因）', security: bearer, params: WishIdParams, body: RejectWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
-  }, async (request) => wishes.reject(actionContext(request), request.params.id, request.body.reason));
+  }, async (request) => review.reject(actionContext(request), request.params.id, request.body.reason));
 
   app.get('/staff/wish-claims/lapsing', {
     preHandler: app.requireRole('staff'),
     schema: { tags, summary: '即将超时的认领（含认领人联系方式，查看留痕）', security: bearer, querystring: LapsingQuery, response: { 200: LapsingClaims, ...errorResponses(401, 403) } },
-  }, async (request) => claims.lapsing(actionContext(request), request.query.withinHours ?? 48));
+  }, async (request) => lapse.lapsing(actionContext(request), request.query.withinHours ?? 48));
 
   app.get('/staff/wish-numbers', {
     preHandler: app.requireRole('staff'),
     schema: { tags, summary: '辖区微心愿数据：按社区、按类别', security: bearer, response: { 200: StaffWishNumbers, ...errorResponses(401, 403) } },
-  }, async (request) => wishes.staffNumbers(actionContext(request)));
+  }, async (request) => numbers.forStaff(actionContext(request)));
 }

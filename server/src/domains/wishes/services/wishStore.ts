@@ -1,16 +1,18 @@
+import { CLAIM_TRANSITIONS, type ClaimStatusName, type WishAction } from '@dajiuzhu/shared';
 import { AppError } from '../../../core/errors/AppError';
+import { eventId, eventLog, type AppendOutcome } from '../../../core/db/eventLog';
 import type { WishActorRole, WishClaimDoc, WishDoc, WishEventDoc, WishEventType } from '../models/wish';
-import { eventId, type WishRepository } from '../repository';
-import type { ActionContext } from '../../../core/context';
+import type { WishRepository } from '../repository';
 
 /**
- * Every change of a wish is one event under the unique key (wishId, sequence): the change computed
- * from the wish at sequence n lands only if it is the first to insert event n+1 (insert wins);
- * whoever computed from the same state and lost gets WISH_CHANGED. Then the change is applied to
- * the wish and claim documents. Those writes are idempotent, so an event whose writer stopped
- * before applying it is applied by the next reader once it is clearly abandoned.
+ * Every change of a wish is one event of the core event log (core/db/eventLog.ts): the change
+ * computed from the wish at sequence n lands only if it is the first to insert event n + 1;
+ * whoever computed from the same state and lost gets WISH_CHANGED. A pending event (its writer
+ * stopped after the insert) is applied by the next `load`, at once.
  */
-const ABANDONED_AFTER_MS = 30_000;
+
+/** Who records a change: a request, or the scheduled job (actor `system`). */
+export interface Recorder { requestId: string; actor: { _id: string } }
 
 export interface Change {
   type: WishEventType;
@@ -26,63 +28,86 @@ export interface Change {
 }
 
 /** Filled in by `commit`: whether its event insert won (true even when applying it then threw). */
-export interface CommitOutcome { inserted: boolean }
+export type CommitOutcome = AppendOutcome;
 
-export function wishStore(repo: WishRepository) {
-  async function apply(e: WishEventDoc) {
-    if (e.claimId && e.claimSet) {
-      if (e.type === 'claimed') await repo.createClaim(e.claimSet as unknown as WishClaimDoc);
-      else await repo.setClaim(e.claimId, e.claimSet);
-    }
-    await repo.setWish(e.wishId, e.sequence, e.wishSet);
-    if (e.freesClaim && e.claimId) {
-      await repo.freeLock(e.wishId, e.claimId);
-      const slotId = (e.claimSet as { slotId?: string } | null)?.slotId ?? (await repo.findClaim(e.claimId))?.slotId;
-      if (slotId) await repo.freeSlot(slotId, e.claimId);
-    }
+/** The action behind each event that moves an existing claim on (`claimed` creates one). */
+const CLAIM_ACTION_OF: Partial<Record<WishEventType, WishAction>> = { released: 'release', lapsed: 'lapse', delivered: 'deliver', fulfilled: 'confirm' };
+
+function claimStartsFrom(type: WishEventType): readonly ClaimStatusName[] {
+  const action = CLAIM_ACTION_OF[type];
+  const from = action ? CLAIM_TRANSITIONS[action]?.from : null;
+  if (!from) throw new Error(`wish event ${type} does not move a claim on`);
+  return from;
+}
+
+/**
+ * Applies one event. Idempotent, also when two readers apply the same event at once: the claim is
+ * created insert-wins or moved on only from its starting statuses, the wish is set only while
+ * its sequence is below the event's, and the lock and slot are deleted only while this claim holds them.
+ */
+export async function applyWishEvent(repo: WishRepository, e: WishEventDoc): Promise<void> {
+  if (e.claimId && e.claimSet) {
+    if (e.type === 'claimed') await repo.createClaim(e.claimSet as unknown as WishClaimDoc);
+    else await repo.advanceClaim(e.claimId, claimStartsFrom(e.type), e.claimSet);
+  }
+  await repo.setWish(e.wishId, e.sequence, e.wishSet);
+  if (e.freesClaim && e.claimId) {
+    await repo.freeLock(e.wishId, e.claimId);
+    const slotId = (e.claimSet as { slotId?: string } | null)?.slotId ?? (await repo.findClaim(e.claimId))?.slotId;
+    if (slotId) await repo.freeSlot(slotId, e.claimId);
+  }
+}
+
+export function wishStore(repo: WishRepository, opts: { warn?: (message: string, details: Record<string, unknown>) => void } = {}) {
+  const log = eventLog<WishDoc, WishEventDoc>({
+    readEntity: (id) => repo.findWish(id),
+    sequenceOf: (wish) => wish.seq,
+    findEvent: (id, sequence) => repo.findEvent(id, sequence),
+    insertEvent: (event) => repo.insertEvent(event),
+    async apply(wish, event) {
+      await applyWishEvent(repo, event);
+      return (await repo.findWish(event.wishId)) ?? wish;
+    },
+    conflict: () => new AppError('WISH_CHANGED'),
+    warn: opts.warn,
+  });
+
+  function event(by: Recorder, wishId: string, sequence: number, change: Change): WishEventDoc {
+    const claimSet = change.claimSet ? { ...change.claimSet, ...(change.slotId ? { slotId: change.slotId } : {}) } : null;
+    return {
+      _id: eventId(wishId, sequence),
+      wishId,
+      sequence,
+      type: change.type,
+      actorId: by.actor._id,
+      actorRole: change.actorRole,
+      at: new Date(),
+      requestId: by.requestId,
+      note: change.note ?? null,
+      claimId: change.claimId ?? null,
+      wishSet: change.wishSet,
+      claimSet,
+      freesClaim: change.freesClaim ?? false,
+    };
   }
 
   return {
-    /** The wish, with any abandoned event applied first. */
-    async load(wishId: string): Promise<WishDoc | null> {
-      let wish = await repo.findWish(wishId);
-      for (let i = 0; wish && i < 10; i += 1) {
-        const next = await repo.findEvent(wishId, wish.seq + 1);
-        if (!next || Date.now() - next.at.getTime() < ABANDONED_AFTER_MS) break;
-        await apply(next);
-        wish = await repo.findWish(wishId);
-      }
-      return wish;
+    /** The wish with every pending event applied first. */
+    load: (wishId: string): Promise<WishDoc | null> => log.load(wishId),
+
+    /** A new wish at sequence 1, with its `posted` event (history only: the document is the state). */
+    async create(by: Recorder, wish: WishDoc, posted: { actorRole: WishActorRole; note: string | null }): Promise<void> {
+      await repo.insertWish(wish);
+      await repo.insertEvent(event(by, wish._id, 1, { type: 'posted', actorRole: posted.actorRole, note: posted.note, wishSet: {} }));
     },
 
     /**
-     * Records the change as event seq+1 and applies it; WISH_CHANGED when another change got there
-     * first. `outcome.inserted` tells a caller whose commit threw whether the event had landed: once
-     * it has, the change stands (the next reader applies it) and whatever it holds must stay held.
+     * Records the change as event seq + 1 and applies it; returns the wish after it. WISH_CHANGED
+     * when another change got there first. Once `outcome.inserted` is true the change stands (the
+     * next reader applies it) and whatever it holds must stay held.
      */
-    async commit(ctx: ActionContext | { requestId: string; actor: { _id: string } }, wish: WishDoc, change: Change, outcome: CommitOutcome = { inserted: false }): Promise<WishEventDoc> {
-      const sequence = wish.seq + 1;
-      const claimSet = change.claimSet ? { ...change.claimSet, ...(change.slotId ? { slotId: change.slotId } : {}) } : null;
-      const event: WishEventDoc = {
-        _id: eventId(wish._id, sequence),
-        wishId: wish._id,
-        sequence,
-        type: change.type,
-        actorId: ctx.actor._id,
-        actorRole: change.actorRole,
-        at: new Date(),
-        requestId: ctx.requestId,
-        note: change.note ?? null,
-        claimId: change.claimId ?? null,
-        wishSet: { ...change.wishSet, updatedAt: new Date() },
-        claimSet,
-        freesClaim: change.freesClaim ?? false,
-      };
-      if (!(await repo.insertEvent(event))) throw new AppError('WISH_CHANGED');
-      outcome.inserted = true;
-      await apply(event);
-      return event;
-    },
+    commit: (by: Recorder, wish: WishDoc, change: Change, outcome?: CommitOutcome): Promise<WishDoc> =>
+      log.append(wish, event(by, wish._id, wish.seq + 1, { ...change, wishSet: { ...change.wishSet, updatedAt: new Date() } }), outcome),
   };
 }
 export type WishStore = ReturnType<typeof wishStore>;

@@ -1,11 +1,10 @@
-import type { WishConfig } from '@dajiuzhu/config/src/wishes';
+import type { WishConfig } from '@dajiuzhu/config';
 import type { WishDoc, WishEventDoc } from '../models/wish';
 import type { WishRepository } from '../repository';
 import type { ActionContext } from '../../../core/context';
-import type { PiiCipher } from '../../../core/crypto/pii';
-import type { WishService } from './wishService';
+import type { ContentChecks } from './contentChecks';
 import { wishStore } from './wishStore';
-import { wishClaimService } from './wishClaimService';
+import { claimService } from './claimService';
 
 /**
  * The claim's clean-up after a failure, against an in-memory repository: the lock and the slot are
@@ -45,7 +44,7 @@ const config = { maxActiveClaims: 5, lapseDays: 7 } as WishConfig;
 const ctx = { requestId: 'r1', actor: { _id: 'don', roles: ['resident', 'donor'] } } as unknown as ActionContext;
 
 function service(repo: WishRepository) {
-  return wishClaimService({ repo, store: wishStore(repo), config, wishes: {} as WishService, pii: {} as PiiCipher });
+  return claimService({ repo, store: wishStore(repo), config, checks: {} as ContentChecks });
 }
 
 describe('claim clean-up after a failure', () => {

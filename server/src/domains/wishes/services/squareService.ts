@@ -1,0 +1,49 @@
+import { isPublicStatus, type PublicWish, type WishListQuery } from '@dajiuzhu/shared';
+import { AppError } from '../../../core/errors/AppError';
+import { staffCovers } from '../../../core/scope/staffScope';
+import type { FileService } from '../../../core/files/fileService';
+import type { ActionContext } from '../../../core/context';
+import type { WishRepository } from '../repository';
+import { toPublicWish } from '../views/wishViews';
+import type { WishStore } from './wishStore';
+
+const STATUSES_SHOWN: Record<NonNullable<WishListQuery['status']>, string[]> = {
+  all: ['open', 'claimed', 'delivered', 'fulfilled'],
+  open: ['open'],
+  claimed: ['claimed', 'delivered'],
+  fulfilled: ['fulfilled'],
+};
+
+/** The public square (心愿广场): approved wishes only, through the shared masking rule. */
+export function squareService(deps: { repo: WishRepository; store: WishStore; files: Pick<FileService, 'readPublic'> }) {
+  const { repo, store } = deps;
+  return {
+    async list(q: WishListQuery): Promise<{ wishes: PublicWish[]; total: number }> {
+      const { wishes, total } = await repo.listPublic({
+        statuses: STATUSES_SHOWN[q.status ?? 'open'], regionCode: q.regionCode, category: q.category, minBudgetFen: q.minBudgetFen, maxBudgetFen: q.maxBudgetFen,
+        sort: q.sort ?? 'newest', limit: q.limit ?? 20, offset: q.offset ?? 0,
+      });
+      return { wishes: wishes.map(toPublicWish), total };
+    },
+
+    /** Anything not approved does not exist for the public. */
+    async one(id: string): Promise<PublicWish> {
+      const w = await store.load(id);
+      if (!w || !isPublicStatus(w.status)) throw new AppError('NOT_FOUND');
+      return toPublicWish(w);
+    },
+
+    /** A wish photo: for anyone once the wish is approved; for the person and region staff before. */
+    async photo(ctx: ActionContext | null, id: string, fileId: string): Promise<{ contentType: string; data: Buffer; isPublic: boolean }> {
+      const w = await store.load(id);
+      if (!w || !w.photoFileIds.includes(fileId)) throw new AppError('NOT_FOUND');
+      const isPublic = isPublicStatus(w.status);
+      const privileged = !!ctx && (ctx.actor._id === w.beneficiaryId || staffCovers(ctx.actor, w.regionCode));
+      if (!isPublic && !privileged) throw new AppError('NOT_FOUND');
+      const file = await deps.files.readPublic(fileId);
+      if (!file) throw new AppError('NOT_FOUND');
+      return { contentType: file.doc.contentType, data: file.data, isPublic };
+    },
+  };
+}
+export type SquareService = ReturnType<typeof squareService>;
