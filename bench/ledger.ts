@@ -18,6 +18,7 @@ import { checkCharFor, maskIdNumber } from '@dajiuzhu/shared';
 import { loadConfig } from '@dajiuzhu/config';
 import { startEmbeddedDatabase } from '../server/src/core/db/embedded';
 import { buildApp } from '../server/src/app';
+import { regionWithin } from '../server/src/core/scope/staffScope';
 import '../server/src/domains/ledger/api';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
@@ -149,7 +150,7 @@ async function main() {
     let groups = 0;
     let aggNote = '';
     try {
-      for await (const _ of raw.collection('disbursements').aggregate([{ $match: { year: YEAR, regionCode: { $regex: '^371402' } } }, { $group: { _id: { k: '$beneficiaryKey', p: '$programme', m: '$period' }, s: { $sum: '$amountFen' } } }], { maxTimeMS: AGG_CAP_MS })) groups++;
+      for await (const _ of raw.collection('disbursements').aggregate([{ $match: { year: YEAR, regionCode: regionWithin('371402') } }, { $group: { _id: { k: '$beneficiaryKey', p: '$programme', m: '$period' }, s: { $sum: '$amountFen' } } }], { maxTimeMS: AGG_CAP_MS })) groups++;
     } catch (err) {
       aggNote = `stopped by maxTimeMS: ${(err as Error).message.slice(0, 80)}`;
     }

@@ -51,3 +51,4 @@ export function validateConfig(config: AppConfig): AppConfig {
 }
 export { loadPolicyStandards, type PolicyStandards } from './policy';
 export { POLICY_FILES } from '../policy';
+export { loadHolidayCalendar, HOLIDAY_YEARS } from './holidays';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { shanghaiDate, shanghaiMonth, shanghaiYear } from '@dajiuzhu/shared';
 import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { csv, idNumber, resident, staffIn, uploadImport, waitForJob } from './ledgerSupport';
@@ -187,5 +188,43 @@ describe('the 幸福清单', () => {
     const closed = await api.post(`/api/v1/staff/happiness-questions/${q.body.id}/answer`, { text: '已电话回访，办结。', close: true }, staff.accessToken);
     expect(closed.body.status).toBe('closed');
     expectEnvelope(await api.post(`/api/v1/staff/happiness-questions/${q.body.id}/answer`, { text: '再说一句' }, staff.accessToken), 409, 'HAPPINESS_QUESTION_CLOSED');
+  });
+});
+
+describe('the standards that applied', () => {
+  it('shows a period an admin added, as soon as it is in force', async () => {
+    // This year's statement: this month's payment run, then publish the year.
+    const year = shanghaiYear();
+    const today = shanghaiDate();
+    const run = await api.post('/api/v1/staff/payment-runs', { period: shanghaiMonth() }, staff.accessToken);
+    expect((await waitForJob(stack, staff.accessToken, job(run.body.id))).status).toBe('done');
+    const publishYear = async () => {
+      const pub = await api.post('/api/v1/staff/happiness-lists/publish', { year }, staff.accessToken);
+      expect(pub.status).toBe(202);
+      return waitForJob(stack, staff.accessToken, job(pub.body.id));
+    };
+    expect((await publishYear()).counts).toMatchObject({ created: 1 });
+    const dibaoStandards = async () => ((await api.get(`/api/v1/happiness-lists/${year}`, wang.accessToken)).body.standards as { programme: string; label: string; text: string }[])
+      .filter((s) => s.programme === 'dibao');
+    expect((await dibaoStandards()).some((s) => s.text.includes('755.00'))).toBe(true);
+
+    // An admin adds Dezhou's new standards, in force from today (so on the year's last day too).
+    const admin = await api.signIn('hl-admin', { role: 'admin' });
+    const source = '德州市民政局 标准调整通知（测试）';
+    const added = await api.post('/api/v1/admin/policy/periods', {
+      regionCode: '371400', regionName: '德州市',
+      period: { effectiveFrom: today, rates: { dibao: { urban: { fen: 81000, per: 'month', source }, rural: { fen: 61000, per: 'month', source } } }, employmentDeduction: { value: 0, note: '未公布扣除比例' } },
+    }, admin.accessToken);
+    expect(added.status).toBe(201);
+
+    // Republished (the figures did not change, so no new version), the statement shows the new standard.
+    expect((await publishYear()).counts).toMatchObject({ created: 0, unchanged: 1 });
+    const standards = await dibaoStandards();
+    expect(standards).toEqual([
+      { programme: 'dibao', label: '德州市 城市低保标准', text: `每人每月 810.00 元（自 ${today} 起执行）` },
+      { programme: 'dibao', label: '德州市 农村低保标准', text: `每人每月 610.00 元（自 ${today} 起执行）` },
+    ]);
+    // The 2025 statement keeps the standards in force at the end of 2025.
+    expect((await api.get(`/api/v1/happiness-lists/${YEAR}`, wang.accessToken)).body.standards.some((s: { text: string }) => s.text.includes('755.00'))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { csv, gbkCsv, idNumber, resident, staffIn, uploadImport, waitForJob } from './ledgerSupport';
-import { ledgerTestHooks, SimulatedCrash } from '../../server/src/domains/ledger/services/ledgerJobs';
+import { SimulatedCrash } from '../../server/src/domains/ledger/services/ledgerJobs';
 import '../../server/src/domains/ledger/api';
 
 let stack: Stack;
@@ -172,10 +172,10 @@ describe('imports: concurrency and crashes', () => {
     const file = csv([HEADER, ...rows(2000, 55)]);
     // Simulated kill: the worker dies after committing its third batch of 10 rows (and part of nothing else).
     let crashed = false;
-    ledgerTestHooks.afterBatch = (_id, batch) => { if (batch === 3 && !crashed) { crashed = true; throw new SimulatedCrash(); } };
+    stack.app.ledger.runner.setAfterBatch((_id, batch) => { if (batch === 3 && !crashed) { crashed = true; throw new SimulatedCrash(); } });
     const up = await uploadImport(stack, staff.accessToken, 'source=heating', file, 'heating.csv');
     await stack.app.ledger.runner.settle(up.body.id);
-    ledgerTestHooks.afterBatch = undefined;
+    stack.app.ledger.runner.setAfterBatch(undefined);
     const dead = (await api.get(importPath(up.body.id), staff.accessToken)).body;
     expect(dead.status).toBe('running'); // as a killed process leaves it
     expect(dead.counts.accepted).toBe(30);
@@ -202,16 +202,16 @@ describe('imports: concurrency and crashes', () => {
     const file = csv([HEADER, ...rows(3000, 25)]);
     let crashed = false;
     // Die after inserting batch 2's rows but before its checkpoint: simulate by rolling the checkpoint back.
-    ledgerTestHooks.afterBatch = async (id, batch) => {
+    stack.app.ledger.runner.setAfterBatch(async (id, batch) => {
       if (batch === 2 && !crashed) {
         crashed = true;
         await stack.app.db.collection('ledger_jobs').updateOne({ _id: id } as never, { $set: { checkpoint: 11, 'counts.accepted': 10, 'counts.rows': 10 } });
         throw new SimulatedCrash();
       }
-    };
+    });
     const up = await uploadImport(stack, staff.accessToken, 'source=employment', file, 'emp.csv');
     await stack.app.ledger.runner.settle(up.body.id);
-    ledgerTestHooks.afterBatch = undefined;
+    stack.app.ledger.runner.setAfterBatch(undefined);
     expect(await count() - before).toBe(20);
     await stack.app.db.collection('ledger_jobs').updateOne({ _id: up.body.id } as never, { $set: { heartbeatAt: new Date(0) } });
     expect((await api.post(`${importPath(up.body.id)}/resume`, {}, staff.accessToken)).status).toBe(202);

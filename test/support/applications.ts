@@ -58,7 +58,7 @@ export function applicationsKit(stack: Stack) {
   }
 
   const act = (token: string, id: string, step: string, body: Record<string, unknown> = {}) => api.post(`/api/v1/staff/applications/${id}/${step}`, body, token);
-  const visit = { visitedOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), investigators: ['张伟', '刘芳'], findings: '家中两位老人，无劳动能力，住房简陋' };
+  const visit = { visitedOn: shanghaiDate(), investigators: ['张伟', '刘芳'], findings: '家中两位老人，无劳动能力，住房简陋' };
 
   /** Moves the public notice 7 days into the past, as if the notice period had run its course today. */
   async function endNotice(id: string) {

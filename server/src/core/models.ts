@@ -34,6 +34,8 @@ const IdentitySchema = new Schema<IdentityDoc>(
   { _id: { type: String, required: true }, userId: { type: String, required: true }, createdAt: { type: Date, required: true } },
   { versionKey: false, collection: 'identities' },
 );
+/** A user's identities (their WeChat openid for messages). */
+IdentitySchema.index({ userId: 1 });
 
 /** A sign-in session = one refresh-token family. Revoking it ends every token of the family. */
 export interface SessionDoc { _id: string; userId: string; createdAt: Date; revokedAt: Date | null; revokedReason: string | null }
@@ -100,6 +102,8 @@ const ProfileSchema = new Schema<ProfileDoc>(
   },
   { versionKey: false, collection: 'profiles' },
 );
+/** The ledger matches a region's people by range on regionCode (core/scope/staffScope.ts#regionWithin). */
+ProfileSchema.index({ regionCode: 1 });
 
 /** One account per ID number: `_id` = the blind index, inserted before the profile is saved. */
 export interface IdNumberClaimDoc { _id: string; userId: string; at: Date }

@@ -1,5 +1,12 @@
 import type { Models, ProfileDoc } from '../models';
 import { insertWins } from '../db/insertWins';
+import { regionWithin } from '../scope/staffScope';
+
+/** A real-name profile as other domains may see it in bulk: no ciphertext, no phone. */
+export interface ProfileInRegion { userId: string; idNumberBlindIndex: string; regionCode: string; name: string }
+
+/** Above this many keys one scan beats `$in` lookups: FerretDB serves only `_id` equality from an index. */
+const IN_QUERY_MAX = 1000;
 
 export function profileRepository(m: Models) {
   return {
@@ -32,6 +39,26 @@ export function profileRepository(m: Models) {
     },
     unlockSave: (userId: string) => m.ProfileSaveLock.deleteOne({ _id: userId }).exec(),
     releaseIdNumber: (blindIndex: string, userId: string) => m.IdNumberClaim.deleteOne({ _id: blindIndex, userId }).exec(),
+
+    /** Everyone with a profile inside a region (itself and all below), streamed: memory stays flat however many there are. */
+    async *streamInRegion(scope: string): AsyncIterable<ProfileInRegion> {
+      const cursor = m.Profile.find({ regionCode: regionWithin(scope) }, { idNumberBlindIndex: 1, regionCode: 1, name: 1 })
+        .lean<Pick<ProfileDoc, '_id' | 'idNumberBlindIndex' | 'regionCode' | 'name'>[]>().cursor();
+      for await (const p of cursor) yield { userId: p._id, idNumberBlindIndex: p.idNumberBlindIndex, regionCode: p.regionCode, name: p.name };
+    },
+
+    /**
+     * blind index → the user holding that ID number, for those that have an account. Read from the
+     * claims (`_id` = blind index), the one record that says who holds a number.
+     */
+    async userIdsByBlindIndex(keys: readonly string[]): Promise<Map<string, string>> {
+      const wanted = new Set(keys);
+      const owners = new Map<string, string>();
+      if (!wanted.size) return owners;
+      const filter = wanted.size <= IN_QUERY_MAX ? { _id: { $in: [...wanted] } } : {};
+      for await (const c of m.IdNumberClaim.find(filter).lean<{ _id: string; userId: string }[]>().cursor()) if (wanted.has(c._id)) owners.set(c._id, c.userId);
+      return owners;
+    },
   };
 }
 export type ProfileRepository = ReturnType<typeof profileRepository>;

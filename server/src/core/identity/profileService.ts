@@ -86,6 +86,10 @@ export function profileService(deps: { profiles: ProfileRepository; pii: PiiCiph
     },
 
     findById: deps.profiles.findById,
+    /** Profiles inside a region, streamed (the ledger matches imported rows and names statements with them). */
+    streamInRegion: deps.profiles.streamInRegion,
+    /** blind index → userId of the account holding that ID number. */
+    userIdsByBlindIndex: deps.profiles.userIdsByBlindIndex,
   };
 }
 export type ProfileService = ReturnType<typeof profileService>;

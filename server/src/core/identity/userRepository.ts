@@ -1,6 +1,10 @@
 import type { Models, UserDoc } from '../models';
 import { insertWins } from '../db/insertWins';
 
+const WECHAT = 'wechat:';
+/** Above this many users one scan of the WeChat identities beats `$in` (FerretDB indexes only `_id` equality). */
+const IN_QUERY_MAX = 1000;
+
 export function userRepository(m: Models) {
   return {
     findById: (id: string) => m.User.findById(id).lean<UserDoc>().exec(),
@@ -24,6 +28,24 @@ export function userRepository(m: Models) {
       return m.User.findByIdAndUpdate(id, { $addToSet: { roles: { $each: change.roles } }, ...(Object.keys(set).length ? { $set: set } : {}) }, { new: true })
         .lean<UserDoc>()
         .exec();
+    },
+
+    /** The openid behind an account (WeChat, or a development sign-in), for WeChat APIs that want one. */
+    async openidOf(userId: string): Promise<string | null> {
+      const identity = await m.Identity.findOne({ userId }).lean<{ _id: string }>().exec();
+      return identity ? identity._id.replace(/^(wechat|dev):/, '') : null;
+    },
+
+    /** userId → WeChat openid, for those of the users who signed in with WeChat (identity `_id` = "wechat:<openid>"). */
+    async wechatOpenIds(userIds: readonly string[]): Promise<Map<string, string>> {
+      const wanted = new Set(userIds);
+      const openids = new Map<string, string>();
+      if (!wanted.size) return openids;
+      const filter = { _id: { $gte: WECHAT, $lt: `${WECHAT}\uffff` }, ...(wanted.size <= IN_QUERY_MAX ? { userId: { $in: [...wanted] } } : {}) };
+      for await (const i of m.Identity.find(filter).lean<{ _id: string; userId: string }[]>().cursor()) {
+        if (wanted.has(i.userId)) openids.set(i.userId, i._id.slice(WECHAT.length));
+      }
+      return openids;
     },
   };
 }

@@ -34,6 +34,9 @@ export function userService(deps: { users: UserRepository; profiles: ProfileRepo
     },
 
     findById: deps.users.findById,
+    /** userId → WeChat openid (for subscribe messages), for the users who signed in with WeChat. */
+    wechatOpenIds: deps.users.wechatOpenIds,
+    openidOf: deps.users.openidOf,
 
     async becomeDonor(ctx: ActionContext, input: DonorInput): Promise<UserDoc> {
       const displayName = input.anonymous ? (input.kind === 'company' ? '爱心企业' : '爱心人士') : input.displayName.trim();

@@ -1,50 +1,37 @@
-import { indexCalendar, type ApplicationForm, type ApplicationProgramme } from '@dajiuzhu/shared';
-import { loadHolidayCalendar } from '@dajiuzhu/config/src/holidays';
+import { indexCalendar } from '@dajiuzhu/shared';
+import { loadHolidayCalendar } from '@dajiuzhu/config';
 import { apiRoutes, defineDomain } from '../../core/domain';
 import { ensureIndexes } from '../../core/db/ensureIndexes';
+import { createSubscribeMessageClient } from '../../core/adapters/wechat/subscribeMessage';
+import '../policy/api';
+import type { ApplicationsApi } from './api';
 import { registerApplicationModels } from './models/application';
 import { registerEntitlementModel } from './models/entitlement';
 import { applicationRepository } from './repository';
-import { applicationService } from './services/applicationService';
-import { applicationNotifier } from './services/applicationNotifier';
-import '../policy/api';
-import { createSubscribeMessageClient } from '../../core/adapters/wechat/subscribeMessage';
 import applicationRoutes from './routes/applications';
 import staffCaseRoutes from './routes/staffCases';
+import { applicationNotifier } from './services/applicationNotifier';
+import { applicationService } from './services/applicationService';
 import { entitlementReader } from './services/entitlementReader';
-import type { ApplicationsApi } from './api';
+import { estimateBridge } from './services/estimate';
 
 /**
  * Applications (申请), the staff chain (受理 → 入户调查 → 审核 → 公示 → 审批), entitlements,
- * public notices and messages. Settings and the holiday calendar are validated here at start.
+ * public notices and messages. Offers `app.applications` (api.ts): the entitlement reader the
+ * ledger pays from. Uses `app.policy` for the estimate shown to staff.
  */
 export const applicationDomain = defineDomain('applications', async (app, { config, services }) => {
   const settings = config.applications;
-  const calendar = indexCalendar(loadHolidayCalendar());
-
   const models = { ...registerApplicationModels(app.db), Entitlement: registerEntitlementModel(app.db) };
   await ensureIndexes(models);
-  const repo = applicationRepository({ ...models, IdNumberClaim: app.models.IdNumberClaim, Identity: app.models.Identity });
-
-  const policy = app.policy;
-  const estimateMonthlyFen = (a: { programme: ApplicationProgramme; regionCode: string; hukou: string | null; form: ApplicationForm; date: string }) => {
-    if (!a.hukou || !['dibao', 'tekun', 'disabilityLiving', 'disabilityCare', 'orphan', 'childInHardship', 'unsupportedChild'].includes(a.programme)) return null;
-    const members = (a.form.members ?? []).map((m) => ({
-      age: m.age ?? 40,
-      ...(m.canWork !== undefined ? { canWork: m.canWork } : {}),
-      ...(m.hasSupporter !== undefined ? { hasSupporter: m.hasSupporter } : {}),
-      ...(m.disabilityGrade ? { disabilityGrade: m.disabilityGrade } : {}),
-      ...(m.seriousIllness !== undefined ? { seriousIllness: m.seriousIllness } : {}),
-      ...(m.childStatus ? { childStatus: m.childStatus } : {}),
-      incomes: m.incomes ?? [],
-    }));
-    if (members.length === 0) return null;
-    const result = policy.estimate({ regionCode: a.regionCode, date: a.date, hukou: a.hukou as 'urban' | 'rural', members }).results.find((r) => r.programme === a.programme);
-    return result && result.eligible && result.monthlyAmountFen !== undefined ? { monthlyAmountFen: result.monthlyAmountFen, reasons: result.reasons } : null;
-  };
+  const repo = applicationRepository(models);
+  // Who holds an ID number, and their WeChat openid: core identity, never its collections.
+  const userIdForIdNumber = async (blindIndex: string) => (await services.profiles.userIdsByBlindIndex([blindIndex])).get(blindIndex) ?? null;
+  const wechatOpenIds = async (userId: string) => { const id = (await services.users.wechatOpenIds([userId])).get(userId); return id ? [id] : []; };
 
   const notifier = applicationNotifier({
-    repo,
+    addMessage: repo.addMessage,
+    wechatOpenIds,
     subscribe: createSubscribeMessageClient(config.wechat),
     templateId: settings.messages.subscribeTemplateId,
     page: settings.messages.page,
@@ -55,11 +42,13 @@ export const applicationDomain = defineDomain('applications', async (app, { conf
     pii: services.pii,
     audit: services.audit,
     files: services.files,
-    findProfile: (userId) => services.profiles.findById(userId),
+    profiles: services.profiles,
+    userIdForIdNumber,
     settings,
-    calendar,
+    calendar: indexCalendar(loadHolidayCalendar()),
     notifier,
-    estimateMonthlyFen,
+    estimate: estimateBridge(app.policy),
+    warn: (details, message) => app.log.warn(details, message),
   });
 
   const api: ApplicationsApi = { entitlements: entitlementReader(repo) };

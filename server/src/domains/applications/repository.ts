@@ -1,12 +1,13 @@
 import type { Model } from 'mongoose';
 import { insertWins } from '../../core/db/insertWins';
 import { regionWithin } from '../../core/scope/staffScope';
-import type { ApplicationDoc, ApplicationEventDoc, ApplicationModels, AppMessageDoc, DraftDoc, OpenKeyDoc, PublicNoticeDoc, SubmissionKeyDoc } from './models/application';
+import type { ApplicationDoc, ApplicationEventDoc, ApplicationModels, DraftDoc, OpenKeyDoc, SubmissionKeyDoc } from './models/application';
+import type { AppMessageDoc } from './models/message';
+import type { PublicNoticeDoc } from './models/publicNotice';
 import type { EntitlementDoc } from './models/entitlement';
-import type { IdNumberClaimDoc, IdentityDoc } from '../../core/models';
 
 /** Every database access of the applications domain; single-document operations only. */
-export function applicationRepository(m: ApplicationModels & { Entitlement: Model<EntitlementDoc>; IdNumberClaim: Model<IdNumberClaimDoc>; Identity: Model<IdentityDoc> }) {
+export function applicationRepository(m: ApplicationModels & { Entitlement: Model<EntitlementDoc> }) {
   return {
     /** Entitlements inside a region, streamed (the ledger's payment runs and matching; see api.ts). */
     streamEntitlements: (scope: string, activeOnly: boolean): AsyncIterable<EntitlementDoc> =>
@@ -30,11 +31,14 @@ export function applicationRepository(m: ApplicationModels & { Entitlement: Mode
     createApplication: (a: ApplicationDoc) => m.Application.create(a),
     deleteApplication: (id: string) => m.Application.deleteOne({ _id: id }).exec(),
     findApplication: (id: string) => m.Application.findById(id).lean<ApplicationDoc>().exec(),
-    setApplication: (id: string, set: Record<string, unknown>) => m.Application.updateOne({ _id: id }, { $set: set }).exec(),
+    /** Applies event `sequence`'s patch; a replay of an older event never moves the case back. */
+    setApplication: (id: string, sequence: number, patch: Record<string, unknown>) =>
+      m.Application.updateOne({ _id: id, sequence: { $lt: sequence } }, { $set: { ...patch, sequence } }).exec(),
     listFiledBy: (userId: string) => m.Application.find({ filedBy: userId }).sort({ submittedAt: -1 }).limit(100).lean<ApplicationDoc[]>().exec(),
     listForPerson: (blindIndex: string) => m.Application.find({ 'applicant.idNumberBlindIndex': blindIndex }).sort({ submittedAt: -1 }).limit(100).lean<ApplicationDoc[]>().exec(),
-    listInRegion: (regionKey: string, filter: { status?: string; programme?: string }) =>
-      m.Application.find({ regionKeys: regionKey, ...(filter.status ? { status: filter.status } : {}), ...(filter.programme ? { programme: filter.programme } : {}) })
+    /** A staff queue: every application inside `region` (itself and all below). */
+    listInRegion: (region: string, filter: { status?: string; programme?: string }) =>
+      m.Application.find({ regionCode: regionWithin(region), ...(filter.status ? { status: filter.status } : {}), ...(filter.programme ? { programme: filter.programme } : {}) })
         .sort({ submittedAt: 1 }).limit(2000).lean<ApplicationDoc[]>().exec(),
     appendEvent: (e: ApplicationEventDoc) => insertWins(m.ApplicationEvent, e),
     deleteEvent: (id: string) => m.ApplicationEvent.deleteOne({ _id: id }).exec(),
@@ -44,7 +48,9 @@ export function applicationRepository(m: ApplicationModels & { Entitlement: Mode
     // Public notices
     postNotice: (n: PublicNoticeDoc) => insertWins(m.PublicNotice, n),
     endNotice: (id: string) => m.PublicNotice.updateOne({ _id: id }, { $set: { active: false } }).exec(),
-    listActiveNotices: (regionKey?: string) => m.PublicNotice.find({ active: true, ...(regionKey ? { regionKeys: regionKey } : {}) }).sort({ startsOn: -1 }).limit(200).lean<PublicNoticeDoc[]>().exec(),
+    /** Active notices, inside `region` when one is given. */
+    listActiveNotices: (region?: string) =>
+      m.PublicNotice.find({ active: true, ...(region ? { regionCode: regionWithin(region) } : {}) }).sort({ startsOn: -1 }).limit(200).lean<PublicNoticeDoc[]>().exec(),
 
     // Entitlements
     createEntitlement: (e: EntitlementDoc) => insertWins(m.Entitlement, e),
@@ -55,10 +61,7 @@ export function applicationRepository(m: ApplicationModels & { Entitlement: Mode
     addMessage: (msg: AppMessageDoc) => m.AppMessage.create(msg),
     listMessages: (userId: string) => m.AppMessage.find({ userId }).sort({ createdAt: -1 }).limit(100).lean<AppMessageDoc[]>().exec(),
     markRead: (id: string, userId: string) => m.AppMessage.updateOne({ _id: id, userId }, { $set: { read: true } }).exec(),
-
-    // Core collections, read by `_id` only
-    userIdForIdNumber: async (blindIndex: string) => (await m.IdNumberClaim.findById(blindIndex).lean<IdNumberClaimDoc>().exec())?.userId ?? null,
-    wechatOpenIds: async (userId: string) => (await m.Identity.find({ userId }).lean<IdentityDoc[]>().exec()).filter((i) => i._id.startsWith('wechat:')).map((i) => i._id.slice(7)),
   };
 }
 export type ApplicationRepository = ReturnType<typeof applicationRepository>;
+

@@ -1,25 +1,27 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { apiRoutes, defineDomain } from '../../core/domain';
+import { createSubscribeMessageClient } from '../../core/adapters/wechat/subscribeMessage';
+import '../policy/api';
+import '../applications/api';
 import { ensureLedgerIndexes, registerLedgerModels } from './models/ledger';
 import { ledgerRepository } from './repository';
-import { jobRunner, type JobRunner } from './services/ledgerJobs';
-import { ledgerImportService, type LedgerImportService } from './services/ledgerImportService';
+import { jobRunner } from './services/ledgerJobs';
+import type { BeneficiarySources } from './services/beneficiaryDirectory';
+import { ledgerImportService } from './services/ledgerImportService';
+import { happinessListService } from './services/happinessListService';
+import { ledgerService } from './services/ledgerService';
+import { paymentRunService } from './services/paymentRunService';
 import importRoutes from './routes/imports';
 import happinessListRoutes from './routes/happinessLists';
 import ledgerRoutes from './routes/disbursements';
 import paymentRunRoutes from './routes/paymentRuns';
-import '../policy/api';
-import { happinessListService, type HappinessListService } from './services/happinessListService';
-import { ledgerService } from './services/ledgerService';
-import { paymentRunService, type PaymentRunService } from './services/paymentRunService';
 import type { LedgerApi } from './api';
-import { createSubscribeMessageClient } from '../../core/adapters/wechat/subscribeMessage';
-
 
 /**
  * The benefits ledger and the 幸福清单 (docs/ledger.md): disbursements, imports, payment runs,
- * publishing statements, feedback. Settings from config/src/ledger.ts, validated here at start.
+ * publishing statements, feedback. Settings: config.ledger (validated at start). People come from
+ * the applications domain's entitlements and the core profiles, standards from the policy domain.
  */
 export const ledgerDomain = defineDomain('ledger', async (app: FastifyInstance, { config, services }) => {
   const ledgerConfig = config.ledger;
@@ -27,13 +29,15 @@ export const ledgerDomain = defineDomain('ledger', async (app: FastifyInstance, 
   await ensureLedgerIndexes(models);
   const repo = ledgerRepository(models);
   const runner = jobRunner({ repo, log: app.log, heartbeatMs: Math.max(1000, Math.floor(ledgerConfig.staleJobMs / 4)) });
-  const imports = ledgerImportService({ repo, db: app.db, pii: services.pii, config: ledgerConfig, dataDir: path.resolve(config.dataDir), runner });
+  const beneficiaries: BeneficiarySources = { entitlements: app.applications.entitlements, profiles: services.profiles };
+  const imports = ledgerImportService({ repo, beneficiaries, pii: services.pii, config: ledgerConfig, dataDir: path.resolve(config.dataDir), runner });
   const subscribe = config.wechat.appId && ledgerConfig.subscribeTemplateId ? createSubscribeMessageClient(config.wechat) : null;
   const lists = happinessListService({
-    repo, models, db: app.db, profiles: services.profiles, audit: services.audit, config: ledgerConfig, runner,
+    repo, beneficiaries, profiles: services.profiles, audit: services.audit, config: ledgerConfig, runner,
+    recipients: { userIdsByBlindIndex: services.profiles.userIdsByBlindIndex, wechatOpenIds: services.users.wechatOpenIds },
     policy: app.policy.standards, subscribe, subscribeTemplateId: ledgerConfig.subscribeTemplateId,
   });
-  const runs = paymentRunService({ repo, db: app.db, audit: services.audit, runner, batch: ledgerConfig.importBatchRows });
+  const runs = paymentRunService({ repo, entitlements: app.applications.entitlements, audit: services.audit, runner, batch: ledgerConfig.importBatchRows });
   const api: LedgerApi = { runner, imports, lists, runs };
   app.decorate('ledger', api);
 

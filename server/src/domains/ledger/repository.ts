@@ -1,73 +1,101 @@
-import type { AnyBulkWriteOperation } from 'mongoose';
-import type { DisbursementDoc, HappinessListDoc, LedgerImportIssueDoc, LedgerJobDoc, LedgerModels } from './models/ledger';
-import { insertWins } from '../../core/db/insertWins';
-import { isDuplicateKey } from '../../core/errors/AppError';
+import type { DisbursementDoc, HappinessAnswerDoc, HappinessFeedbackDoc, HappinessListDoc, HappinessListVersionDoc, HappinessNoticeDoc, HappinessQuestionDoc, LedgerImportIssueDoc, LedgerJobDoc, LedgerModels } from './models/ledger';
+import { insertManyWins, insertWins } from '../../core/db/insertWins';
+import { regionWithin } from '../../core/scope/staffScope';
 
-/** Region filter usable on MongoDB and FerretDB: a code and everything under it (prefix match). */
-export function regionFilter(prefix: string) {
-  return { $regex: `^${prefix.replace(/[^0-9]/g, '')}` };
-}
+/** A published statement's `_id`: one per person (blind index of the ID number) and year, so reading it is one `_id` read. */
+export const listId = (beneficiaryKey: string, year: number) => `${beneficiaryKey}:${year}`;
 
-/**
- * insertMany, unordered, where a duplicate `_id` is an expected outcome (insert wins). Returns the
- * indexes of the documents that were NOT inserted because their key already existed. Any other
- * error is thrown. (FerretDB v1.24 reports these as a MongoBulkWriteError with one writeError of
- * code 11000 per duplicate and inserts the rest, as MongoDB does: test/integration/ledgerImports.test.ts.)
- */
-export async function insertManyWins(collection: { insertMany(docs: any[], opts: { ordered: boolean }): Promise<unknown> }, docs: object[]): Promise<Set<number>> {
-  const dups = new Set<number>();
-  if (!docs.length) return dups;
-  try {
-    await collection.insertMany(docs, { ordered: false });
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
-    if (!writeErrors) {
-      if (isDuplicateKey(err) && docs.length === 1) { dups.add(0); return dups; }
-      throw err;
-    }
-    for (const w of [writeErrors].flat()) {
-      const code = w.code ?? w.err?.code;
-      if (code !== 11000) throw err;
-      dups.add(w.index);
-    }
-  }
-  return dups;
-}
+/** What a statement is summed from: a disbursement without its bookkeeping fields. */
+export type StatementSourceRow = Pick<DisbursementDoc, 'beneficiaryKey' | 'programme' | 'period' | 'amountFen' | 'regionCode' | 'idNumberMasked'>;
 
-export function ledgerRepository(m: LedgerModels) {
+
+/** Disbursements, jobs, imports and locks. Every region query is `regionWithin` on the stored `regionCode`. */
+function ledgerRecords(m: LedgerModels) {
   return {
-    models: m,
-    insertDisbursements: (docs: DisbursementDoc[]) => insertManyWins(m.Disbursement.collection, docs),
+    insertDisbursements: (docs: DisbursementDoc[]) => insertManyWins(m.Disbursement, docs),
     insertDisbursement: (doc: DisbursementDoc) => insertWins(m.Disbursement, doc),
     findDisbursement: (id: string) => m.Disbursement.findById(id).lean<DisbursementDoc>().exec(),
     disbursementsOf: (beneficiaryKey: string, year?: number) =>
       m.Disbursement.find({ beneficiaryKey, ...(year ? { year } : {}) }).sort({ period: 1, createdAt: 1 }).lean<DisbursementDoc[]>().exec(),
+    /** A region's rows of a year, only what a statement needs, in large batches (the publish's one scan; the driver, not mongoose, for speed). */
+    statementRowsInRegion: (year: number, scope: string): AsyncIterable<StatementSourceRow> =>
+      m.Disbursement.collection.find<StatementSourceRow>(
+        { year, regionCode: regionWithin(scope) },
+        { projection: { _id: 0, beneficiaryKey: 1, programme: 1, period: 1, amountFen: 1, regionCode: 1, idNumberMasked: 1 }, batchSize: 5000 },
+      ),
     importedRows: (importId: string, limit: number) => m.Disbursement.find({ sourceRef: importId }).sort({ line: 1 }).limit(limit).lean<DisbursementDoc[]>().exec(),
-    importedRowsCursor: (importId: string) => m.Disbursement.find({ sourceRef: importId }).sort({ line: 1 }).lean<DisbursementDoc[]>().cursor(),
+    importedRowsCursor: (importId: string): AsyncIterable<DisbursementDoc> => m.Disbursement.find({ sourceRef: importId }).sort({ line: 1 }).lean<DisbursementDoc[]>().cursor(),
 
     createJob: (job: LedgerJobDoc) => m.Job.create(job),
     findJob: (id: string) => m.Job.findById(id).lean<LedgerJobDoc>().exec(),
     updateJob: (id: string, set: Partial<LedgerJobDoc>) => m.Job.updateOne({ _id: id }, { $set: set }).exec(),
-    listJobs: (kind: LedgerJobDoc['kind'], regionPrefix: string, limit: number) =>
-      m.Job.find({ kind, regionCode: regionFilter(regionPrefix) }).sort({ createdAt: -1 }).limit(limit).lean<LedgerJobDoc[]>().exec(),
+    listJobs: (kind: LedgerJobDoc['kind'], scope: string, limit: number) =>
+      m.Job.find({ kind, regionCode: regionWithin(scope) }).sort({ createdAt: -1 }).limit(limit).lean<LedgerJobDoc[]>().exec(),
     staleRunningJobs: (before: Date) => m.Job.find({ status: 'running', heartbeatAt: { $lt: before } }).lean<LedgerJobDoc[]>().exec(),
     sameFile: (source: string, sha256: string, exceptId: string) =>
       m.Job.find({ kind: 'import', source, sha256, _id: { $ne: exceptId } }).sort({ createdAt: 1 }).limit(1).lean<LedgerJobDoc[]>().exec(),
     /** Takes the next attempt of a job (insert wins): false when someone else took it. */
     takeLease: (jobId: string, attempt: number) => insertWins(m.JobLease, { _id: `${jobId}:${attempt}`, jobId, at: new Date() }),
 
-    insertIssues: (docs: LedgerImportIssueDoc[]) => insertManyWins(m.ImportIssue.collection, docs),
+    insertIssues: (docs: LedgerImportIssueDoc[]) => insertManyWins(m.ImportIssue, docs),
     issues: (importId: string, status: string | undefined, limit: number) =>
       m.ImportIssue.find({ importId, ...(status ? { status } : {}) }).sort({ line: 1 }).limit(limit).lean<LedgerImportIssueDoc[]>().exec(),
-    issuesCursor: (importId: string) => m.ImportIssue.find({ importId }).sort({ line: 1 }).lean<LedgerImportIssueDoc[]>().cursor(),
+    issuesCursor: (importId: string): AsyncIterable<LedgerImportIssueDoc> => m.ImportIssue.find({ importId }).sort({ line: 1 }).lean<LedgerImportIssueDoc[]>().cursor(),
 
     findMapping: (regionCode: string, source: string) => m.ImportMapping.findById(`${regionCode}:${source}`).lean().exec(),
     saveMapping: (doc: { regionCode: string; source: string; columns: Record<string, string>; amountUnit: 'yuan' | 'fen'; updatedBy: string }) =>
       m.ImportMapping.replaceOne({ _id: `${doc.regionCode}:${doc.source}` }, { _id: `${doc.regionCode}:${doc.source}`, ...doc, updatedAt: new Date() }, { upsert: true }).exec(),
 
-    // 幸福清单
-    findList: (id: string) => m.HappinessList.findById(id).lean<HappinessListDoc>().exec(),
-    writeLists: (ops: AnyBulkWriteOperation<HappinessListDoc>[]) => (ops.length ? m.HappinessList.bulkWrite(ops, { ordered: false }) : Promise.resolve(null)),
+    /** Insert wins: false when another job holds the lock. */
+    insertLock: (id: string, jobId: string) => insertWins(m.Lock, { _id: id, jobId, heartbeatAt: new Date() }),
+    findLock: (id: string) => m.Lock.findById(id).lean().exec(),
+    /** Releases the lock only if that job still holds it. */
+    releaseLock: (id: string, jobId: string | undefined) => m.Lock.deleteOne({ _id: id, jobId }).exec(),
   };
+}
+
+/** The 幸福清单: snapshots, versions, notices, feedback, questions and answers. */
+function happinessRecords(m: LedgerModels) {
+  return {
+    findList: (id: string) => m.HappinessList.findById(id).lean<HappinessListDoc>().exec(),
+    /** The published version and fingerprint of each statement of a region and year. */
+    publishedInRegion: (year: number, scope: string): AsyncIterable<{ _id: string; version: number; fingerprint: string }> =>
+      m.HappinessList.collection.find<{ _id: string; version: number; fingerprint: string }>({ year, regionCode: regionWithin(scope) }, { projection: { version: 1, fingerprint: 1 } }),
+    insertListVersions: (docs: HappinessListVersionDoc[]) => insertManyWins(m.HappinessListVersion, docs),
+    insertLists: (docs: HappinessListDoc[]) => insertManyWins(m.HappinessList, docs),
+    replaceLists: async (docs: HappinessListDoc[]) => {
+      if (docs.length) await m.HappinessList.bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), { ordered: false });
+    },
+    countLists: (year: number, scope: string) => m.HappinessList.countDocuments({ year, regionCode: regionWithin(scope) }).exec(),
+
+    insertNotices: (docs: HappinessNoticeDoc[]) => insertManyWins(m.HappinessNotice, docs),
+    pendingNotices: (year: number) => m.HappinessNotice.find({ year, push: 'pending' }).lean<HappinessNoticeDoc[]>().exec(),
+    setNoticePush: (id: string, push: HappinessNoticeDoc['push']) => m.HappinessNotice.updateOne({ _id: id }, { $set: { push } }).exec(),
+    noticesOf: (beneficiaryKey: string, limit: number) => m.HappinessNotice.find({ beneficiaryKey }).sort({ createdAt: -1 }).limit(limit).lean<HappinessNoticeDoc[]>().exec(),
+
+    findFeedback: (id: string) => m.HappinessFeedback.findById(id).lean<HappinessFeedbackDoc>().exec(),
+    /** Insert wins: false when this version was confirmed already. */
+    insertConfirmation: (doc: HappinessFeedbackDoc) => insertWins<HappinessFeedbackDoc>(m.HappinessFeedback, doc),
+    saveRating: (doc: HappinessFeedbackDoc) => m.HappinessFeedback.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec(),
+    countConfirmations: (year: number, scope: string) => m.HappinessFeedback.countDocuments({ year, regionCode: regionWithin(scope), kind: 'confirm' }).exec(),
+    ratingScores: async (year: number, scope: string) =>
+      (await m.HappinessFeedback.find({ year, regionCode: regionWithin(scope), kind: 'rating' }, { score: 1 }).lean<{ score?: number }[]>().exec()).map((d) => d.score ?? 0),
+
+    findQuestion: (id: string) => m.HappinessQuestion.findById(id).lean<HappinessQuestionDoc>().exec(),
+    createQuestion: (q: HappinessQuestionDoc) => m.HappinessQuestion.create(q),
+    questionsOf: (userId: string, year: number) => m.HappinessQuestion.find({ userId, year }).sort({ createdAt: -1 }).lean<HappinessQuestionDoc[]>().exec(),
+    questionsInRegion: (scope: string, filter: { status?: string; year?: number }, limit: number) =>
+      m.HappinessQuestion.find({ regionCode: regionWithin(scope), ...(filter.status ? { status: filter.status } : {}), ...(filter.year ? { year: filter.year } : {}) })
+        .sort({ createdAt: -1 }).limit(limit).lean<HappinessQuestionDoc[]>().exec(),
+    setQuestionStatus: (id: string, status: HappinessQuestionDoc['status'], at: Date) => m.HappinessQuestion.updateOne({ _id: id }, { $set: { status, updatedAt: at } }).exec(),
+    countQuestions: (year: number, scope: string, open: boolean) =>
+      m.HappinessQuestion.countDocuments({ year, regionCode: regionWithin(scope), status: open ? 'open' : { $ne: 'open' } }).exec(),
+    answersTo: (questionId: string) => m.HappinessAnswer.find({ questionId }).sort({ at: 1 }).lean<HappinessAnswerDoc[]>().exec(),
+    createAnswer: (a: HappinessAnswerDoc) => m.HappinessAnswer.create(a),
+  };
+}
+
+export function ledgerRepository(m: LedgerModels) {
+  return { ...ledgerRecords(m), ...happinessRecords(m) };
 }
 export type LedgerRepository = ReturnType<typeof ledgerRepository>;

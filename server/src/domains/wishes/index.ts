@@ -17,7 +17,7 @@ export const wishDomain = defineDomain('wishes', async (app, { config, services 
   const contentCheck = wishConfig.contentCheck === 'wechat' ? createContentCheckClient(config.wechat) : noContentCheck;
   if (wishConfig.contentCheck === 'off') app.log.warn('微心愿内容安全检测已关闭（仅开发环境）');
   const wishes = wishServices({
-    repo: wishRepository(models, app.models.Identity),
+    repo: wishRepository(models),
     config: wishConfig,
     core: services,
     contentCheck,

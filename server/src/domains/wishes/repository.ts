@@ -1,6 +1,4 @@
 import type { ClaimStatusName } from '@dajiuzhu/shared';
-import type { Model } from 'mongoose';
-import type { IdentityDoc } from '../../core/models';
 import { insertWins } from '../../core/db/insertWins';
 import { eventId } from '../../core/db/eventLog';
 import { regionWithin } from '../../core/scope/staffScope';
@@ -23,11 +21,8 @@ const SORTS: Record<PublicListQuery['sort'], Record<string, 1 | -1>> = {
   budgetDesc: { budgetFen: -1, publishedAt: -1 },
 };
 
-/**
- * The wishes domain's only door to the database. `identities` is a core collection, read by one
- * function below (openidOf) until core offers that look-up as a service.
- */
-export function wishRepository(m: WishModels, identities: Model<IdentityDoc>) {
+/** The wishes domain's only door to the database (its own collections only). */
+export function wishRepository(m: WishModels) {
   return {
     findWish: (id: string) => m.Wish.findById(id).lean<WishDoc>().exec(),
     insertWish: (doc: WishDoc) => m.Wish.create(doc),
@@ -104,15 +99,6 @@ export function wishRepository(m: WishModels, identities: Model<IdentityDoc>) {
     saveContact: (userId: string, contactCipher: string, contactMasked: string) =>
       m.WishDonorContact.replaceOne({ _id: userId }, { _id: userId, contactCipher, contactMasked, updatedAt: new Date() }, { upsert: true }).exec(),
 
-    /**
-     * CORE COLLECTION READ (the only one in this domain): the WeChat openid behind an account, which
-     * msgSecCheck v2 needs. Belongs in core as `services.users.openidOf(userId)`; until it exists,
-     * it stays here and nowhere else. Not a hot path: posting and edits only.
-     */
-    async openidOf(userId: string): Promise<string | null> {
-      const identity = await identities.findOne({ userId }).lean<IdentityDoc>().exec();
-      return identity ? identity._id.replace(/^(wechat|dev):/, '') : null;
-    },
   };
 }
 export type WishRepository = ReturnType<typeof wishRepository>;

@@ -1,4 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { AppMessageSchema, type AppMessageDoc } from './message';
+import { PublicNoticeSchema, type PublicNoticeDoc } from './publicNotice';
 
 /**
  * Applications (申请), their drafts, their event log and the unique keys that carry their
@@ -84,8 +86,8 @@ export interface ApplicationDoc {
   helper: HelperRef | null;
   applicant: PersonRef;
   regionCode: string;
-  /** Every prefix a staff scope can have (regionPrefix): a queue is an equality match. */
-  regionKeys: string[];
+  /** Legacy: region prefixes written by older versions; nothing reads them (queues use `regionWithin` on `regionCode`). */
+  regionKeys?: string[];
   hukou: string | null;
   householdSize: number;
   formCipher: string;
@@ -117,7 +119,6 @@ const ApplicationSchema = new Schema<ApplicationDoc>(
     helper: mixed,
     applicant: { type: PersonRefSchema, required: true },
     regionCode: { type: String, required: true },
-    regionKeys: { type: [String], required: true },
     hukou: { type: String, default: null },
     householdSize: { type: Number, required: true },
     formCipher: { type: String, required: true },
@@ -140,7 +141,7 @@ const ApplicationSchema = new Schema<ApplicationDoc>(
   },
   { versionKey: false, collection: 'applications', minimize: false },
 );
-ApplicationSchema.index({ regionKeys: 1, status: 1 });
+ApplicationSchema.index({ regionCode: 1, status: 1 });
 ApplicationSchema.index({ filedBy: 1, submittedAt: -1 });
 ApplicationSchema.index({ 'applicant.idNumberBlindIndex': 1 });
 
@@ -198,54 +199,6 @@ const OpenKeySchema = new Schema<OpenKeyDoc>(
   { _id: { type: String, required: true }, applicationId: { type: String, required: true }, at: { type: Date, required: true } },
   { versionKey: false, collection: 'application_open_keys' },
 );
-
-/** The public notice page's entries: only what may be public. `_id` = "<applicationId>:<round>". */
-export interface PublicNoticeDoc {
-  _id: string;
-  applicationId: string;
-  programme: string;
-  nameMasked: string;
-  householdSize: number;
-  amountFen: number | null;
-  regionCode: string;
-  regionKeys: string[];
-  startsOn: string;
-  endsOn: string;
-  active: boolean;
-}
-const PublicNoticeSchema = new Schema<PublicNoticeDoc>(
-  {
-    _id: { type: String, required: true },
-    applicationId: { type: String, required: true },
-    programme: { type: String, required: true },
-    nameMasked: { type: String, required: true },
-    householdSize: { type: Number, required: true },
-    amountFen: { type: Number, default: null },
-    regionCode: { type: String, required: true },
-    regionKeys: { type: [String], required: true },
-    startsOn: { type: String, required: true },
-    endsOn: { type: String, required: true },
-    active: { type: Boolean, required: true },
-  },
-  { versionKey: false, collection: 'public_notices' },
-);
-PublicNoticeSchema.index({ active: 1, regionKeys: 1 });
-
-/** In-app messages (站内消息) about a case. */
-export interface AppMessageDoc { _id: string; userId: string; applicationId: string | null; title: string; body: string; createdAt: Date; read: boolean }
-const AppMessageSchema = new Schema<AppMessageDoc>(
-  {
-    _id: { type: String, required: true },
-    userId: { type: String, required: true },
-    applicationId: { type: String, default: null },
-    title: { type: String, required: true },
-    body: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    read: { type: Boolean, default: false },
-  },
-  { versionKey: false, collection: 'app_messages' },
-);
-AppMessageSchema.index({ userId: 1, createdAt: -1 });
 
 export interface ApplicationModels {
   Draft: Model<DraftDoc>;

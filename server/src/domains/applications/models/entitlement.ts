@@ -11,7 +11,8 @@ export interface EntitlementDoc {
   programme: string;
   beneficiary: PersonRef;
   regionCode: string;
-  regionKeys: string[];
+  /** Legacy: written by older versions; nothing reads it (the reader uses `regionWithin` on `regionCode`). */
+  regionKeys?: string[];
   payment: 'monthly' | 'oneOff';
   monthlyAmountFen: number | null;
   oneOffAmountFen: number | null;
@@ -29,7 +30,6 @@ const EntitlementSchema = new Schema<EntitlementDoc>(
     programme: { type: String, required: true },
     beneficiary: { type: Schema.Types.Mixed, required: true },
     regionCode: { type: String, required: true },
-    regionKeys: { type: [String], required: true },
     payment: { type: String, required: true },
     monthlyAmountFen: { type: Number, default: null },
     oneOffAmountFen: { type: Number, default: null },
@@ -42,7 +42,6 @@ const EntitlementSchema = new Schema<EntitlementDoc>(
   { versionKey: false, collection: 'entitlements', minimize: false },
 );
 EntitlementSchema.index({ 'beneficiary.idNumberBlindIndex': 1 });
-EntitlementSchema.index({ regionKeys: 1, status: 1 });
 EntitlementSchema.index({ regionCode: 1, status: 1 });
 
 export const registerEntitlementModel = (conn: Connection): Model<EntitlementDoc> => conn.model('Entitlement', EntitlementSchema);

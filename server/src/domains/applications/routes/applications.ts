@@ -24,7 +24,7 @@ import {
   SubmitBody,
   SupplementBody,
 } from '@dajiuzhu/shared';
-import type { ApplicationSettings } from '@dajiuzhu/config/src/applicationChain';
+import type { ApplicationSettings } from '@dajiuzhu/config';
 import type { ApplicationService } from '../services/applicationService';
 import { actionContext } from '../../../core/auth/authPlugin';
 import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
@@ -49,33 +49,33 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
   app.post('/applications/drafts', {
     preHandler: app.authenticate,
     schema: { tags, summary: '开始申请（草稿）；代他人申请时填写 onBehalfOf（帮办代办）', security: bearer, body: CreateDraftBody, response: { 201: DraftView, ...errorResponses(401, 409) } },
-  }, async (request, reply) => reply.code(201).send(await applications.createDraft(actionContext(request), request.body)));
+  }, async (request, reply) => reply.code(201).send(await applications.drafts.create(actionContext(request), request.body)));
 
   app.get('/applications/drafts', {
     preHandler: app.authenticate,
     schema: { tags, summary: '我的草稿（换设备可继续填写）', security: bearer, response: { 200: DraftList, ...errorResponses(401) } },
-  }, async (request) => ({ drafts: await applications.listDrafts(actionContext(request)) }));
+  }, async (request) => ({ drafts: await applications.drafts.list(actionContext(request)) }));
 
   app.get('/applications/drafts/:draftId', {
     preHandler: app.authenticate,
     schema: { tags, summary: '草稿详情（身份证号脱敏）', security: bearer, params: DraftIdParams, response: { 200: DraftView, ...errorResponses(401, 404) } },
-  }, async (request) => applications.getDraft(actionContext(request), request.params.draftId));
+  }, async (request) => applications.drafts.get(actionContext(request), request.params.draftId));
 
   app.put('/applications/drafts/:draftId', {
     preHandler: app.authenticate,
     schema: { tags, summary: '自动保存草稿', security: bearer, params: DraftIdParams, body: SaveDraftBody, response: { 200: DraftView, ...errorResponses(401, 404, 409) } },
-  }, async (request) => applications.saveDraft(actionContext(request), request.params.draftId, request.body));
+  }, async (request) => applications.drafts.save(actionContext(request), request.params.draftId, request.body));
 
   app.post('/applications/drafts/:draftId/consent', {
     preHandler: app.authenticate,
     schema: { tags, summary: '同意《家庭经济状况核对授权书》（记录版本和时间）', security: bearer, params: DraftIdParams, body: ConsentBody, response: { 200: DraftView, ...errorResponses(401, 404, 409) } },
-  }, async (request) => applications.consent(actionContext(request), request.params.draftId, request.body.textVersion));
+  }, async (request) => applications.drafts.signCheckAuthorization(actionContext(request), request.params.draftId, request.body.textVersion));
 
   app.delete('/applications/drafts/:draftId', {
     preHandler: app.authenticate,
     schema: { tags, summary: '删除草稿', security: bearer, params: DraftIdParams, response: { 204: NoContent, ...errorResponses(401, 404, 409) } },
   }, async (request, reply) => {
-    await applications.deleteDraft(actionContext(request), request.params.draftId);
+    await applications.drafts.remove(actionContext(request), request.params.draftId);
     return reply.code(204).send(null);
   });
 
@@ -96,38 +96,38 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
   app.get('/applications', {
     preHandler: app.authenticate,
     schema: { tags, summary: '我的申请：我提交的和为我提交的', security: bearer, response: { 200: ApplicationList, ...errorResponses(401) } },
-  }, async (request) => ({ applications: await applications.listMine(actionContext(request)) }));
+  }, async (request) => ({ applications: await applications.applicant.listMine(actionContext(request)) }));
 
   app.get('/applications/:applicationId', {
     preHandler: app.authenticate,
     schema: { tags, summary: '申请详情与办理进度', security: bearer, params: ApplicationIdParams, response: { 200: ApplicationView, ...errorResponses(401, 404) } },
-  }, async (request) => applications.getMine(actionContext(request), request.params.applicationId));
+  }, async (request) => applications.applicant.getMine(actionContext(request), request.params.applicationId));
 
   app.post('/applications/:applicationId/withdraw', {
     preHandler: app.authenticate,
     schema: { tags, summary: '撤回申请', security: bearer, params: ApplicationIdParams, body: ActBody, response: { 200: ApplicationView, ...errorResponses(401, 403, 404, 409) } },
-  }, async (request) => applications.withdraw(actionContext(request), request.params.applicationId, request.body));
+  }, async (request) => applications.applicant.withdraw(actionContext(request), request.params.applicationId, request.body));
 
   app.post('/applications/:applicationId/supplement', {
     preHandler: app.authenticate,
     schema: { tags, summary: '补正材料', security: bearer, params: ApplicationIdParams, body: SupplementBody, response: { 200: ApplicationView, ...errorResponses(401, 403, 404, 409) } },
-  }, async (request) => applications.supplement(actionContext(request), request.params.applicationId, request.body));
+  }, async (request) => applications.applicant.supplement(actionContext(request), request.params.applicationId, request.body));
 
   app.get('/entitlements', {
     preHandler: app.authenticate,
     schema: { tags, summary: '我的救助待遇', security: bearer, response: { 200: EntitlementList, ...errorResponses(401) } },
-  }, async (request) => ({ entitlements: await applications.myEntitlements(actionContext(request)) }));
+  }, async (request) => ({ entitlements: await applications.applicant.entitlements(actionContext(request)) }));
 
   app.get('/messages', {
     preHandler: app.authenticate,
     schema: { tags, summary: '站内消息', security: bearer, response: { 200: MessageList, ...errorResponses(401) } },
-  }, async (request) => applications.messages(actionContext(request)));
+  }, async (request) => applications.messages.list(actionContext(request)));
 
   app.post('/messages/:messageId/read', {
     preHandler: app.authenticate,
     schema: { tags, summary: '标记消息已读', security: bearer, params: MessageIdParams, response: { 204: NoContent, ...errorResponses(401, 404) } },
   }, async (request, reply) => {
-    await applications.markRead(actionContext(request), request.params.messageId);
+    await applications.messages.markRead(actionContext(request), request.params.messageId);
     return reply.code(204).send(null);
   });
 }

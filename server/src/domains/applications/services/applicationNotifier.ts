@@ -1,33 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { PROGRAMME_DEFINITIONS, shanghaiDate, type ApplicationProgramme } from '@dajiuzhu/shared';
-import type { ApplicationDoc } from '../models/application';
-import type { ApplicationRepository } from '../repository';
+import { programmeName, shanghaiDate } from '@dajiuzhu/shared';
 import type { SubscribeMessageClient } from '../../../core/adapters/wechat/subscribeMessage';
+import type { CaseMessage } from '../messages';
+import type { ApplicationDoc } from '../models/application';
+import type { AppMessageDoc } from '../models/message';
 
 /**
  * Tells the people of a case what happened: an in-app message to the filer and to the person
  * concerned (when they have an account), and a WeChat subscribe message where a template is
  * configured and the person signed in with WeChat. A failed message never fails the transition.
  */
-export function applicationNotifier(deps: { repo: ApplicationRepository; subscribe: SubscribeMessageClient; templateId: string; page: string; log: FastifyBaseLogger }) {
+export function applicationNotifier(deps: {
+  addMessage(message: AppMessageDoc): Promise<unknown>;
+  /** The WeChat openids a user signed in with. */
+  wechatOpenIds(userId: string): Promise<string[]>;
+  subscribe: SubscribeMessageClient;
+  templateId: string;
+  page: string;
+  log: FastifyBaseLogger;
+}) {
   return {
-    async notify(app: ApplicationDoc, message: { title: string; body: string }, statusLabel: string) {
+    async notify(app: ApplicationDoc, message: CaseMessage, statusLabel: string) {
       const people = [...new Set([app.filedBy, app.applicant.userId].filter((u): u is string => !!u))];
       for (const userId of people) {
         try {
-          await deps.repo.addMessage({ _id: randomUUID(), userId, applicationId: app._id, title: message.title, body: message.body, createdAt: new Date(), read: false });
+          await deps.addMessage({ _id: randomUUID(), userId, applicationId: app._id, title: message.title, body: message.body, createdAt: new Date(), read: false });
         } catch (err) {
           deps.log.warn({ err, applicationId: app._id }, 'in-app message not saved');
         }
         if (!deps.templateId) continue;
-        const openids = await deps.repo.wechatOpenIds(userId).catch(() => []);
+        const openids = await deps.wechatOpenIds(userId).catch(() => []);
         for (const openid of openids) {
           const outcome = await deps.subscribe.send({
             openid,
             templateId: deps.templateId,
             page: `${deps.page}?id=${app._id}`,
-            data: { thing1: PROGRAMME_DEFINITIONS[app.programme as ApplicationProgramme].name, phrase2: statusLabel, time3: shanghaiDate(), thing4: message.title },
+            data: { thing1: programmeName(app.programme), phrase2: statusLabel, time3: shanghaiDate(), thing4: message.title },
           });
           if (outcome === 'failed') deps.log.warn({ applicationId: app._id }, 'subscribe message not sent');
         }

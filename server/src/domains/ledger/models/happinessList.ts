@@ -57,6 +57,7 @@ const HappinessNoticeSchema = new Schema<HappinessNoticeDoc>(
   { ...base, collection: 'happiness_list_notices' },
 );
 HappinessNoticeSchema.index({ beneficiaryKey: 1, createdAt: -1 });
+HappinessNoticeSchema.index({ year: 1, push: 1 }); // the notices still to push after a publish
 
 /**
  * Feedback on a statement.
@@ -116,7 +117,9 @@ const HappinessQuestionSchema = new Schema<HappinessQuestionDoc>(
   { ...base, collection: 'happiness_questions' },
 );
 HappinessQuestionSchema.index({ userId: 1, year: 1 });
+// A region's questions (a range on regionCode, then status) and a region's year (the stats counts).
 HappinessQuestionSchema.index({ regionCode: 1, status: 1 });
+HappinessQuestionSchema.index({ year: 1, regionCode: 1 });
 
 export interface HappinessAnswerDoc { _id: string; questionId: string; staffId: string; text: string; at: Date }
 const HappinessAnswerSchema = new Schema<HappinessAnswerDoc>(

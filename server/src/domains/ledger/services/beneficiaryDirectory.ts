@@ -1,27 +1,32 @@
-import type { Connection } from 'mongoose';
-import { maskName, regionPrefix } from '@dajiuzhu/shared';
-import { regionFilter } from '../repository';
+import { maskName } from '@dajiuzhu/shared';
+import type { EntitlementReader } from '../../applications/api';
+import type { ProfileInRegion } from '../../../core/identity/profileRepository';
 
 /** A beneficiary as the ledger knows them: keyed by the blind index of the ID number. */
 export interface BeneficiaryInfo { regionCode: string; nameMasked: string; userId: string | null }
 
+/** Where the ledger learns who lives in a region: the applications domain's entitlements and the core profiles. */
+export interface BeneficiarySources {
+  entitlements: EntitlementReader;
+  profiles: { streamInRegion(scope: string): AsyncIterable<ProfileInRegion> };
+}
+
 /**
- * Who the ledger can match in a region: people with a real-name profile, and people an approved
- * entitlement names (they may have no account yet). Loaded once per import or publish with one
- * scan of each collection (FerretDB has no secondary-index lookups, and a million `_id` reads would
- * take far longer); memory grows with the region's beneficiaries, never with the file's rows.
+ * Who the ledger can match in a region: people an approved entitlement names (they may have no
+ * account yet), then people with a real-name profile (their profile wins: it is their own word).
+ * Loaded once per import or publish with one streamed scan of each (FerretDB has no secondary-index
+ * lookups, and a million `_id` reads would take far longer); memory grows with the region's
+ * beneficiaries, never with the file's rows.
  */
-export async function loadBeneficiaries(db: Connection, scope: string): Promise<Map<string, BeneficiaryInfo>> {
-  const prefix = regionPrefix(scope);
+export async function loadBeneficiaries(sources: BeneficiarySources, scope: string): Promise<Map<string, BeneficiaryInfo>> {
   const map = new Map<string, BeneficiaryInfo>();
-  const entitlements = db.collection('entitlements');
-  for await (const e of entitlements.find({ regionCode: regionFilter(prefix) }, { projection: { regionCode: 1, beneficiary: 1 } })) {
-    const b = e.beneficiary as { idNumberBlindIndex?: string; name?: string; userId?: string | null } | undefined;
+  for await (const e of sources.entitlements.inRegion(scope)) {
+    const b = e.beneficiary;
     if (!b?.idNumberBlindIndex) continue;
-    map.set(b.idNumberBlindIndex, { regionCode: String(e.regionCode), nameMasked: maskName(b.name ?? ''), userId: b.userId ?? null });
+    map.set(b.idNumberBlindIndex, { regionCode: e.regionCode, nameMasked: maskName(b.name ?? ''), userId: b.userId ?? null });
   }
-  for await (const p of db.collection('profiles').find({ regionCode: regionFilter(prefix) }, { projection: { idNumberBlindIndex: 1, regionCode: 1, name: 1 } })) {
-    map.set(String(p.idNumberBlindIndex), { regionCode: String(p.regionCode), nameMasked: maskName(String(p.name ?? '')), userId: String(p._id) });
+  for await (const p of sources.profiles.streamInRegion(scope)) {
+    map.set(p.idNumberBlindIndex, { regionCode: p.regionCode, nameMasked: maskName(p.name ?? ''), userId: p.userId });
   }
   return map;
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { formatYuan, type HappinessListView } from '@dajiuzhu/shared';
+import { formatYuan, formatYuanText, shanghaiDate, type HappinessListView } from '@dajiuzhu/shared';
 import { AppError } from '../../../core/errors/AppError';
 
 /** Debian's fonts-noto-cjk; pdfkit opens the collection by the PostScript name of one face and embeds only the glyphs used. */
@@ -18,15 +18,15 @@ export function renderHappinessListPdf(list: HappinessListView, font = CJK_FONT)
 
   const width = doc.page.width - 96;
   doc.fontSize(24).fillColor('#c8322b').text(`${list.year}年 幸福清单`, { align: 'center' });
-  doc.moveDown(0.3).fontSize(12).fillColor('#555').text(`第 ${list.version} 版 · 发布日期 ${list.publishedAt.slice(0, 10)}`, { align: 'center' });
+  doc.moveDown(0.3).fontSize(12).fillColor('#555').text(`第 ${list.version} 版 · 发布日期 ${shanghaiDate(new Date(list.publishedAt))}`, { align: 'center' });
   doc.moveDown(0.8).fillColor('#000').fontSize(14).text(`姓名：${list.beneficiary.nameMasked || '—'}    身份证号：${list.beneficiary.idNumberMasked || '—'}`);
   doc.moveDown(0.5).fontSize(16).text(list.summary);
-  doc.moveDown(0.5).fontSize(18).fillColor('#c8322b').text(`全年合计：${formatYuan(list.grandTotalFen)} 元`);
+  doc.moveDown(0.5).fontSize(18).fillColor('#c8322b').text(`全年合计：${formatYuanText(list.grandTotalFen)}`);
   doc.fillColor('#000');
 
   for (const p of list.programmes) {
     if (doc.y > doc.page.height - 200) doc.addPage();
-    doc.moveDown(0.8).fontSize(16).text(`${p.name}：全年 ${formatYuan(p.totalFen)} 元`);
+    doc.moveDown(0.8).fontSize(16).text(`${p.name}：全年 ${formatYuanText(p.totalFen)}`);
     if (p.plain) doc.fontSize(11).fillColor('#555').text(p.plain).fillColor('#000');
     const cell = width / 6;
     for (let row = 0; row < 2; row++) {
@@ -43,7 +43,7 @@ export function renderHappinessListPdf(list: HappinessListView, font = CJK_FONT)
   }
   if (list.otherHelp.length) {
     doc.moveDown(0.8).fontSize(16).text('其他帮助');
-    for (const o of list.otherHelp) doc.fontSize(13).text(`${o.name}：${o.times} 次${o.valueFen ? `，价值约 ${formatYuan(o.valueFen)} 元` : ''}`);
+    for (const o of list.otherHelp) doc.fontSize(13).text(`${o.name}：${o.times} 次${o.valueFen ? `，价值约 ${formatYuanText(o.valueFen)}` : ''}`);
   }
   if (list.standards.length) {
     doc.moveDown(0.8).fontSize(16).text('执行的救助标准');

@@ -68,6 +68,7 @@ export interface FileRow { line: number; cells: string[] }
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
+  // exceljs gives a date cell as that day at 00:00 UTC (a spreadsheet day has no time zone): its UTC date is the cell's date.
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
   if (typeof v === 'object') {

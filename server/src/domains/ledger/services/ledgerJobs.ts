@@ -1,32 +1,50 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { LedgerJobDoc } from '../models/ledger';
+import { emptyCounts, type LedgerJobDoc } from '../models/ledger';
 import type { LedgerRepository } from '../repository';
 import { AppError } from '../../../core/errors/AppError';
 
 export const newJobId = (prefix: 'imp' | 'pub' | 'run') => `${prefix}_${randomBytes(12).toString('base64url')}`;
 
-/** Thrown by a test hook to stop a worker dead, as if the process had been killed mid-way. */
+/** A new job, queued, with every field a job of another kind uses set to its empty value. */
+export function newJob(init: Pick<LedgerJobDoc, '_id' | 'kind' | 'regionCode' | 'actorId'> & Partial<LedgerJobDoc>, at: Date): LedgerJobDoc {
+  return {
+    status: 'queued', attempt: 1, checkpoint: 0, counts: emptyCounts(), totalFen: 0, error: null,
+    source: '', fileName: '', filePath: '', format: '', encoding: '', amountUnit: 'yuan', sha256: '', size: 0, columns: {}, sameFileAs: null, resumes: null,
+    year: null, period: null, createdAt: at, heartbeatAt: at, finishedAt: null,
+    ...init,
+  };
+}
+
+/** Thrown by an after-batch hook to stop a worker dead, as if the process had been killed mid-way. */
 export class SimulatedCrash extends Error {}
 
 /**
- * Test hooks (never set in production): called after each committed batch of an import or publish.
- * Throwing SimulatedCrash leaves the job exactly as a killed process would.
+ * Called after each committed batch of an import or publish (its rows and checkpoint stored).
+ * Throwing SimulatedCrash leaves the job exactly as a killed process would: how the tests prove
+ * that an import killed half way resumes with every row once. Production sets none.
  */
-export const ledgerTestHooks: { afterBatch?: (jobId: string, batch: number) => void | Promise<void> } = {};
+export type AfterBatchHook = (jobId: string, batch: number) => void | Promise<void>;
 
 /**
  * Runs ledger jobs inside the API process. Each job has a heartbeat; on close the runner stops at
  * the next batch and marks the job interrupted (it can be resumed); a job whose process died keeps
  * status running with an old heartbeat and is resumed the same way.
  */
-export function jobRunner(deps: { repo: LedgerRepository; log: FastifyBaseLogger; heartbeatMs: number }) {
+export function jobRunner(deps: { repo: LedgerRepository; log: FastifyBaseLogger; heartbeatMs: number; afterBatch?: AfterBatchHook }) {
   const running = new Map<string, Promise<void>>();
   let closing = false;
+  let afterBatch = deps.afterBatch;
 
   return {
     get closing() { return closing; },
     isRunningHere: (jobId: string) => running.has(jobId),
+
+    /** Workers call this once a batch is committed: the point where a stop (or a simulated kill) leaves a resumable job. */
+    async batchCommitted(jobId: string, batch: number) { await afterBatch?.(jobId, batch); },
+
+    /** Sets or clears the after-batch hook of this runner (the crash tests reach it as `app.ledger.runner`). */
+    setAfterBatch(hook: AfterBatchHook | undefined) { afterBatch = hook; },
 
     /** Starts work on a job whose lease this process holds. */
     start(job: LedgerJobDoc, work: (job: LedgerJobDoc, shouldStop: () => boolean) => Promise<void>) {

@@ -1,34 +1,29 @@
-import { periodYear, regionCovers, type DisbursementView } from '@dajiuzhu/shared';
+import { periodYear, type DisbursementView } from '@dajiuzhu/shared';
 import type { DisbursementDoc } from '../models/ledger';
 import type { LedgerRepository } from '../repository';
+import { toDisbursementView } from '../views/disbursementView';
 import type { ProfileService } from '../../../core/identity/profileService';
 import type { AuditService } from '../../../core/audit/auditService';
 import { AppError } from '../../../core/errors/AppError';
 import type { ActionContext } from '../../../core/context';
-import { staffScope } from './ledgerImportService';
-
-export function toDisbursementView(d: DisbursementDoc): DisbursementView {
-  return {
-    id: d._id, beneficiaryId: d.beneficiaryKey, programme: d.programme, amountFen: d.amountFen, period: d.period, paidOn: d.paidOn, source: d.source,
-    sourceRef: d.sourceRef, correctsId: d.correctsId, reason: d.reason, regionCode: d.regionCode, createdAt: new Date(d.createdAt).toISOString(),
-  };
-}
+import { requireStaff, requireStaffCovering } from '../../../core/scope/staffScope';
 
 /** Reading a person's ledger rows and correcting one: never an edit, always a new adjustment row pointing at the one it corrects. */
 export function ledgerService(deps: { repo: LedgerRepository; profiles: ProfileService; audit: AuditService }) {
   return {
     async listForPerson(ctx: ActionContext, userId: string, year?: number): Promise<DisbursementView[]> {
-      const scope = staffScope(ctx);
+      requireStaff(ctx.actor);
       const profile = await deps.profiles.findById(userId);
-      if (!profile || !regionCovers(scope, profile.regionCode)) throw new AppError('NOT_FOUND');
+      requireStaffCovering(ctx.actor, profile?.regionCode);
       await deps.audit.record({ actorId: ctx.actor._id, action: 'ledger.read', subjectId: userId, requestId: ctx.requestId, details: { year: year ?? 0 } });
-      return (await deps.repo.disbursementsOf(profile.idNumberBlindIndex, year)).map(toDisbursementView);
+      return (await deps.repo.disbursementsOf(profile!.idNumberBlindIndex, year)).map(toDisbursementView);
     },
 
     async adjust(ctx: ActionContext, disbursementId: string, input: { amountFen: number; reason: string; requestKey: string }): Promise<DisbursementView> {
-      const scope = staffScope(ctx);
+      requireStaff(ctx.actor);
       const target = await deps.repo.findDisbursement(disbursementId);
-      if (!target || !regionCovers(scope, target.regionCode)) throw new AppError('NOT_FOUND');
+      requireStaffCovering(ctx.actor, target?.regionCode);
+      if (!target) throw new AppError('NOT_FOUND');
       if (!Number.isInteger(input.amountFen) || input.amountFen === 0) throw new AppError('LEDGER_ADJUSTMENT_INVALID');
       const doc: DisbursementDoc = {
         ...target, _id: `adjust:${target._id}:${input.requestKey}`, amountFen: input.amountFen, source: 'adjustment', sourceRef: '', line: 0, correctsId: target._id,

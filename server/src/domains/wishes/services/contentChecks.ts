@@ -4,7 +4,6 @@ import { AppError } from '../../../core/errors/AppError';
 import { CONTENT_LABELS, type ContentCheckClient } from '../../../core/adapters/wechat/contentCheck';
 import type { FileService } from '../../../core/files/fileService';
 import type { ActionContext } from '../../../core/context';
-import type { WishRepository } from '../repository';
 
 const FIELD_LABELS: Record<string, string> = { title: '心愿标题', story: '心愿故事', note: '送达说明', message: '感谢留言' };
 
@@ -12,7 +11,8 @@ const FIELD_LABELS: Record<string, string> = { title: '心愿标题', story: '�
 export type ContentFlag = 'pass' | 'review';
 
 export interface ContentCheckDeps {
-  repo: Pick<WishRepository, 'openidOf'>;
+  /** The openid WeChat's content check wants (core users service). */
+  openidOf(userId: string): Promise<string | null>;
   config: WishConfig;
   files: Pick<FileService, 'assertOwned' | 'readPublic'>;
   contentCheck: ContentCheckClient;
@@ -33,7 +33,7 @@ export function contentChecks(deps: ContentCheckDeps) {
         }
       }
       let flag: ContentFlag = 'pass';
-      const openid = (await deps.repo.openidOf(ctx.actor._id)) ?? ctx.actor._id;
+      const openid = (await deps.openidOf(ctx.actor._id)) ?? ctx.actor._id;
       for (const [field, text] of Object.entries(fields)) {
         const v = await deps.contentCheck.checkText({ content: text, openid, scene });
         if (v.verdict === 'risky') {

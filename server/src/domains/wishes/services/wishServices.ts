@@ -16,7 +16,7 @@ import { wishStore } from './wishStore';
 export interface WishServiceDeps {
   repo: WishRepository;
   config: WishConfig;
-  core: Pick<Services, 'profiles' | 'files' | 'pii' | 'audit'>;
+  core: Pick<Services, 'profiles' | 'files' | 'pii' | 'audit' | 'users'>;
   contentCheck: ContentCheckClient;
   warn?: (message: string, details: Record<string, unknown>) => void;
 }
@@ -25,7 +25,7 @@ export interface WishServiceDeps {
 export function wishServices(deps: WishServiceDeps) {
   const { repo, config, core } = deps;
   const store = wishStore(repo, { warn: deps.warn });
-  const checks = contentChecks({ repo, config, files: core.files, contentCheck: deps.contentCheck });
+  const checks = contentChecks({ openidOf: core.users.openidOf, config, files: core.files, contentCheck: deps.contentCheck });
   const contacts = donorContactService({ repo, pii: core.pii, audit: core.audit });
   return {
     posting: postingService({ repo, store, config, checks, profiles: core.profiles }),

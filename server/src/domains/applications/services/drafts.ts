@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CHECK_AUTHORIZATION,
+  findIdNumberProblem,
+  ID_NUMBER_PROBLEM_MESSAGES,
+  maskIdNumber,
+  maskPhone,
+  normalizeIdNumber,
+  type ApplicationForm,
+  type CreateDraftBody,
+  type DraftView,
+  type SaveDraftBody,
+} from '@dajiuzhu/shared';
+import type { ActionContext } from '../../../core/context';
+import type { PiiCipher } from '../../../core/crypto/pii';
+import { AppError } from '../../../core/errors/AppError';
+import type { ProfileService } from '../../../core/identity/profileService';
+import type { DraftDoc, PersonRef } from '../models/application';
+import type { ApplicationRepository } from '../repository';
+import type { DraftViewer } from '../views/draftView';
+import type { Clock } from './clock';
+import type { CaseFiles } from './documents';
+import type { FormCodec, StoredForm } from './forms';
+
+type OnBehalfOf = NonNullable<CreateDraftBody['onBehalfOf']>;
+
+/**
+ * Drafts (草稿): saved as the resident types, resumable on any device of the owner, never seen by
+ * anyone else. A draft is for the owner themselves (from their verified profile) or, in helper
+ * filing (帮办代办), for the person named in `onBehalfOf`. Signing the check authorization
+ * (家庭经济状况核对授权书) is recorded on the draft with its text version.
+ */
+export function drafts(deps: {
+  repo: ApplicationRepository;
+  pii: PiiCipher;
+  forms: FormCodec;
+  files: CaseFiles;
+  profiles: Pick<ProfileService, 'findById'>;
+  /** The account holding an ID number (by blind index), if the person has one. */
+  userIdForIdNumber(blindIndex: string): Promise<string | null>;
+  view: DraftViewer;
+  clock: Clock;
+}) {
+  const { repo, pii } = deps;
+
+  /** Helper filing: the applicant is the person named, checked like a profile's ID number. */
+  async function helperFiling(o: OnBehalfOf) {
+    const idNumber = normalizeIdNumber(o.idNumber);
+    const problem = findIdNumberProblem(idNumber, deps.clock.today());
+    if (problem) throw new AppError('INVALID_ID_NUMBER', { message: ID_NUMBER_PROBLEM_MESSAGES[problem], details: { fields: [{ path: '/onBehalfOf/idNumber', rule: problem }] } });
+    const blindIndex = pii.blindIndex(idNumber);
+    const applicant: PersonRef = { userId: await deps.userIdForIdNumber(blindIndex), name: o.name.trim(), idNumberCipher: pii.encrypt(idNumber), idNumberMasked: maskIdNumber(idNumber), idNumberBlindIndex: blindIndex };
+    const helper: DraftDoc['helper'] = { relation: o.relation.trim(), phoneCipher: o.phone ? pii.encrypt(o.phone) : null, phoneMasked: o.phone ? maskPhone(o.phone) : null, regionCode: o.regionCode };
+    return { applicant, helper, regionCode: o.regionCode, hukou: undefined as ApplicationForm['hukou'] };
+  }
+
+  /** Filing for oneself: the applicant is the owner's verified profile. */
+  async function ownFiling(ctx: ActionContext) {
+    const p = await deps.profiles.findById(ctx.actor._id);
+    if (!p) throw new AppError('APPLICATION_PROFILE_REQUIRED');
+    const applicant: PersonRef = { userId: ctx.actor._id, name: p.name, idNumberCipher: p.idNumberCipher, idNumberMasked: p.idNumberMasked, idNumberBlindIndex: p.idNumberBlindIndex };
+    return { applicant, helper: null, regionCode: p.regionCode, hukou: p.hukou as ApplicationForm['hukou'] };
+  }
+
+  async function ownDraft(ctx: ActionContext, id: string, open = false): Promise<DraftDoc> {
+    const d = await repo.findDraft(id);
+    if (!d || d.ownerId !== ctx.actor._id) throw new AppError('NOT_FOUND');
+    if (open && d.submittedApplicationId) throw new AppError('APPLICATION_DRAFT_SUBMITTED');
+    return d;
+  }
+
+  return {
+    ownDraft,
+
+    async create(ctx: ActionContext, body: CreateDraftBody): Promise<DraftView> {
+      const at = deps.clock.now();
+      const { applicant, helper, regionCode, hukou } = body.onBehalfOf ? await helperFiling(body.onBehalfOf) : await ownFiling(ctx);
+      const form: StoredForm = { ...(hukou ? { hukou } : {}), members: [{ key: 'self', name: applicant.name, relation: 'self' }] };
+      const d: DraftDoc = {
+        _id: randomUUID(), ownerId: ctx.actor._id, programme: body.programme, applicant, helper, regionCode, formCipher: deps.forms.write(form),
+        documents: [], currentStep: 0, consent: null, submittedApplicationId: null, createdAt: at, updatedAt: at,
+      };
+      await repo.createDraft(d);
+      return deps.view(d);
+    },
+
+    list: async (ctx: ActionContext): Promise<DraftView[]> => (await repo.listDrafts(ctx.actor._id)).map(deps.view),
+
+    get: async (ctx: ActionContext, id: string): Promise<DraftView> => deps.view(await ownDraft(ctx, id)),
+
+    async save(ctx: ActionContext, id: string, body: SaveDraftBody): Promise<DraftView> {
+      const d = await ownDraft(ctx, id, true);
+      if (body.documents) await deps.files.assertDocuments(ctx, body.documents);
+      const documents = body.documents ?? d.documents;
+      const form = deps.forms.merge(deps.forms.read(d.formCipher), body.form);
+      const set = { formCipher: deps.forms.write(form), documents: documents.map((x) => ({ item: x.item, fileId: x.fileId })), currentStep: body.currentStep ?? d.currentStep, updatedAt: deps.clock.now() };
+      await repo.updateDraft(id, set);
+      return deps.view({ ...d, ...set });
+    },
+
+    async signCheckAuthorization(ctx: ActionContext, id: string, textVersion: string): Promise<DraftView> {
+      const d = await ownDraft(ctx, id, true);
+      if (textVersion !== CHECK_AUTHORIZATION.version) throw new AppError('CHECK_AUTHORIZATION_OUTDATED', { details: { currentVersion: CHECK_AUTHORIZATION.version } });
+      const at = deps.clock.now();
+      const set = { consent: { textVersion, at }, updatedAt: at };
+      await repo.updateDraft(id, set);
+      return deps.view({ ...d, ...set });
+    },
+
+    async remove(ctx: ActionContext, id: string): Promise<void> {
+      await ownDraft(ctx, id, true);
+      await repo.deleteDraft(id, ctx.actor._id);
+    },
+  };
+}
+export type Drafts = ReturnType<typeof drafts>;

@@ -1,0 +1,121 @@
+import {
+  ACTION_LABELS,
+  allowedActions,
+  maskName,
+  pendingStep,
+  programmeName,
+  STATUS_LABELS,
+  STEP_LABELS,
+  type ActorRole,
+  type ApplicationAction,
+  type ApplicationProgramme,
+  type ApplicationStatus,
+  type ApplicationSummary,
+  type ApplicationView,
+  type ChainStep,
+  type TimelineEntry,
+} from '@dajiuzhu/shared';
+import type { PiiCipher } from '../../../core/crypto/pii';
+import type { ApplicationDoc, ApplicationEventDoc } from '../models/application';
+import type { EntitlementDoc } from '../models/entitlement';
+import type { Clock } from '../services/clock';
+import type { CaseDeadlines } from '../services/deadlines';
+import type { FormCodec } from '../services/forms';
+import { ROLE_NAMES } from '../messages';
+import { entitlementView } from './entitlementView';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** The case as the applicant or staff see it (detail) and as a queue row (summary). */
+export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadlines: CaseDeadlines; clock: Clock }) {
+  function nextStepOf(a: ApplicationDoc): ApplicationView['nextStep'] {
+    const step = pendingStep(a.status as ApplicationStatus, a.chain as ChainStep[]);
+    if (!step) return null;
+    const who = step === 'supplement' ? ROLE_NAMES.applicant : step === 'approve' ? ROLE_NAMES.county : ROLE_NAMES.township;
+    let label = STEP_LABELS[step];
+    if (step === 'supplement') label = `${label}：${a.missingDocuments.join('、')}`;
+    if (step === 'approve' && a.status === 'publicNotice' && a.notice) label = `公示期至 ${a.notice.endsOn}，之后由县级民政部门审批`;
+    return { step, label, who };
+  }
+
+  /** Staff see the encrypted details (home-visit findings) and every attachment; applicants their own attachments only. */
+  function timelineOf(events: ApplicationEventDoc[], forStaff: boolean): TimelineEntry[] {
+    return events.map((e) => {
+      const details: Record<string, unknown> = { ...e.details };
+      if (forStaff && e.detailsCipher) Object.assign(details, JSON.parse(deps.pii.decrypt(e.detailsCipher)));
+      return {
+        sequence: e.sequence,
+        action: e.action as TimelineEntry['action'],
+        label: ACTION_LABELS[e.action as ApplicationAction | 'submit'] ?? e.action,
+        fromStatus: (e.fromStatus as ApplicationStatus | null) ?? null,
+        toStatus: e.toStatus as ApplicationStatus,
+        at: e.at.toISOString(),
+        actorRole: e.actor.role,
+        note: e.note,
+        attachments: forStaff || e.actor.role === 'applicant' ? e.attachments : [],
+        details,
+      };
+    });
+  }
+
+  return {
+    detail(a: ApplicationDoc, role: ActorRole, events: ApplicationEventDoc[], entitlement: EntitlementDoc | null): ApplicationView {
+      const { list, overdue } = deps.deadlines.of(a);
+      return {
+        id: a._id,
+        programme: a.programme as ApplicationProgramme,
+        programmeName: programmeName(a.programme),
+        status: a.status as ApplicationStatus,
+        statusLabel: STATUS_LABELS[a.status as ApplicationStatus],
+        sequence: a.sequence,
+        chain: a.chain as ChainStep[],
+        regionCode: a.regionCode,
+        applicantName: a.applicant.name,
+        applicantIdNumberMasked: a.applicant.idNumberMasked,
+        filedByHelper: !!a.helper,
+        helperRelation: a.helper?.relation ?? null,
+        householdSize: a.householdSize,
+        hukou: (a.hukou as ApplicationView['hukou']) ?? null,
+        form: deps.forms.mask(deps.forms.read(a.formCipher), a.applicant),
+        documents: a.documents.map((d) => ({ item: d.item, fileId: d.fileId })),
+        consent: { textVersion: a.consent.textVersion, at: iso(a.consent.at) },
+        submittedAt: a.submittedAt.toISOString(),
+        nextStep: nextStepOf(a),
+        deadlines: list,
+        overdue,
+        emergency: a.emergency,
+        grantedFirst: a.grantedFirst ? { at: iso(a.grantedFirst.at), amountFen: a.grantedFirst.amountFen, paperworkPending: a.grantedFirst.paperworkPending } : null,
+        extended: a.extended ? { at: iso(a.extended.at), reason: a.extended.reason } : null,
+        missingDocuments: a.missingDocuments,
+        notice: a.notice ? { ...a.notice, ended: deps.clock.today() >= a.notice.endsOn } : null,
+        proposedMonthlyAmountFen: a.proposedAmountFen,
+        decisionReasons: a.decisionReasons,
+        timeline: timelineOf(events, role !== 'applicant'),
+        entitlement: entitlement ? entitlementView(entitlement) : null,
+        allowedActions: allowedActions(a.status as ApplicationStatus, role, deps.deadlines.machineContext(a)),
+      };
+    },
+
+    summary(a: ApplicationDoc): ApplicationSummary {
+      const { list, overdue } = deps.deadlines.of(a);
+      const step = pendingStep(a.status as ApplicationStatus, a.chain as ChainStep[]);
+      return {
+        id: a._id,
+        programme: a.programme as ApplicationProgramme,
+        programmeName: programmeName(a.programme),
+        status: a.status as ApplicationStatus,
+        statusLabel: STATUS_LABELS[a.status as ApplicationStatus],
+        regionCode: a.regionCode,
+        applicantNameMasked: maskName(a.applicant.name),
+        filedByHelper: !!a.helper,
+        submittedAt: a.submittedAt.toISOString(),
+        nextStep: step ? STEP_LABELS[step] : null,
+        dueOn: list.filter((d) => d.step !== 'publicNoticeEnds').map((d) => d.dueOn).sort()[0] ?? null,
+        overdue,
+        emergency: a.emergency,
+        paperworkPending: !!a.grantedFirst?.paperworkPending,
+      };
+    },
+  };
+}
+export type ApplicationViews = ReturnType<typeof applicationViews>;

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import type { LedgerConfig } from '@dajiuzhu/config';
+import { IMPORT_FIELDS, maskIdNumber, periodYear, shanghaiDate, shanghaiMonth, validateImportRow, type ImportField, type RawImportRow } from '@dajiuzhu/shared';
+import type { DisbursementDoc, LedgerImportIssueDoc, LedgerJobDoc } from '../models/ledger';
+import { emptyCounts } from '../models/ledger';
+import type { LedgerRepository } from '../repository';
+import type { PiiCipher } from '../../../core/crypto/pii';
+import { readImportRows, type FileKind } from './ledgerFile';
+import { loadBeneficiaries, type BeneficiarySources } from './beneficiaryDirectory';
+import type { JobRunner } from './ledgerJobs';
+
+/** The natural key of an imported row: the department's own reference when it sends one, else the payment's facts. */
+function rowKey(source: string, blindIndex: string, row: { programme: string; period: string; amountFen: number; reference: string }): string {
+  const natural = row.reference ? `ref|${row.reference}` : `${blindIndex}|${row.programme}|${row.period}|${row.amountFen}`;
+  return `import:${source}:${createHash('sha256').update(natural).digest('base64url').slice(0, 32)}`;
+}
+
+/**
+ * Works an import from its checkpoint to the end: reads the stored file's rows, validates each,
+ * matches the person by the blind index of the ID number, and inserts a batch at a time. Every
+ * row ends up exactly once: inserted, or a duplicate of a row already there.
+ */
+export function importWorker(deps: { repo: LedgerRepository; pii: PiiCipher; config: LedgerConfig; beneficiaries: BeneficiarySources; runner: JobRunner; now: () => Date }) {
+  const { repo, config } = deps;
+
+  return async function work(job: LedgerJobDoc, shouldStop: () => boolean): Promise<void> {
+    const src = config.sources[job.source];
+    const kind: FileKind = { format: job.format as 'csv' | 'xlsx', encoding: job.encoding as 'utf8' | 'gbk' | 'n/a' };
+    const columns = job.columns as Partial<Record<ImportField, number>>;
+    const beneficiaries = await loadBeneficiaries(deps.beneficiaries, job.regionCode);
+    const counts = { ...emptyCounts(), ...job.counts };
+    let totalFen = job.totalFen;
+    let checkpoint = job.checkpoint;
+    let batchNo = 0;
+    // After a takeover, the first batch may have been partly inserted by the attempt that died.
+    let recheckOwn = job.attempt > 1;
+    const at0 = deps.now();
+    const today = shanghaiDate(at0);
+    const rules = { amountUnit: job.amountUnit, allowedProgrammes: src.programmes, defaultProgramme: src.defaultProgramme, currentPeriod: shanghaiMonth(at0), today, programmeAliases: config.programmeAliases };
+
+    let batch: { line: number; raw: RawImportRow }[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const docs: DisbursementDoc[] = [];
+      const docLines: number[] = [];
+      const issues: LedgerImportIssueDoc[] = [];
+      const at = deps.now();
+      for (const { line, raw } of batch) {
+        counts.rows++;
+        const result = validateImportRow(raw, rules);
+        const idMasked = raw.idNumber ? maskIdNumber(raw.idNumber.trim().toUpperCase()) : '';
+        if (!result.ok) {
+          counts.rejected++;
+          issues.push({ _id: `${job._id}:${line}`, importId: job._id, line, status: 'rejected', idNumberMasked: idMasked, programme: raw.programme ?? '', period: raw.period ?? '', amountFen: null, problems: result.problems });
+          continue;
+        }
+        const r = result.row;
+        const blindIndex = deps.pii.blindIndex(r.idNumber);
+        const who = beneficiaries.get(blindIndex);
+        if (!who) {
+          counts.unmatched++;
+          counts.rejected++;
+          issues.push({ _id: `${job._id}:${line}`, importId: job._id, line, status: 'rejected', idNumberMasked: idMasked, programme: r.programme, period: r.period, amountFen: r.amountFen, problems: ['unmatched'] });
+          continue;
+        }
+        docs.push({
+          _id: rowKey(job.source, blindIndex, r), beneficiaryKey: blindIndex, idNumberMasked: idMasked, regionCode: who.regionCode, programme: r.programme, amountFen: r.amountFen,
+          period: r.period, year: periodYear(r.period), paidOn: r.paidOn, source: 'import', sourceRef: job._id, line, correctsId: '', reason: '', createdBy: job.actorId, createdAt: at,
+        });
+        docLines.push(line);
+      }
+      const dups = await repo.insertDisbursements(docs);
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        let duplicate = dups.has(i);
+        if (duplicate && recheckOwn) {
+          const existing = await repo.findDisbursement(d._id);
+          if (existing?.sourceRef === job._id) duplicate = false; // inserted by this import before it was interrupted
+        }
+        if (duplicate) {
+          counts.duplicates++;
+          issues.push({ _id: `${job._id}:${docLines[i]}`, importId: job._id, line: docLines[i], status: 'duplicate', idNumberMasked: d.idNumberMasked, programme: d.programme, period: d.period, amountFen: d.amountFen, problems: ['duplicate'] });
+        } else {
+          counts.accepted++;
+          totalFen += d.amountFen;
+        }
+      }
+      await repo.insertIssues(issues);
+      checkpoint = batch[batch.length - 1].line;
+      batch = [];
+      recheckOwn = false;
+      await repo.updateJob(job._id, { checkpoint, counts, totalFen, heartbeatAt: new Date() });
+      await deps.runner.batchCommitted(job._id, ++batchNo);
+    };
+
+    for await (const { line, cells } of readImportRows(job.filePath, kind)) {
+      if (line === 1 || line <= checkpoint) continue;
+      const raw: RawImportRow = {};
+      for (const f of IMPORT_FIELDS) {
+        const idx = columns[f];
+        if (idx !== undefined) raw[f] = cells[idx] ?? '';
+      }
+      batch.push({ line, raw });
+      if (batch.length >= config.importBatchRows) {
+        await flush();
+        if (shouldStop()) return;
+      }
+    }
+    await flush();
+    await repo.updateJob(job._id, { status: 'done', finishedAt: new Date() });
+    await rm(job.filePath, { force: true }).catch(() => {});
+  };
+}
