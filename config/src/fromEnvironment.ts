@@ -27,6 +27,13 @@ export const ENV_KEYS: Record<string, string> = {
   WECHAT_API_BASE_URL: 'wechat.apiBaseUrl',
   WECHAT_TIMEOUT_MS: 'wechat.timeoutMs',
   UPLOAD_MAX_BYTES: 'uploads.maxBytes',
+  UPLOADS_PER_ACCOUNT_PER_DAY: 'uploads.perAccountPerDay',
+  TRUST_PROXY: 'trustProxy',
+  MAX_SESSIONS_PER_ACCOUNT: 'maxSessionsPerAccount',
+  DATABASE_REQUEST_TIMEOUT_MS: 'database.requestTimeoutMs',
+  DATABASE_MAX_POOL_SIZE: 'database.maxPoolSize',
+  IDENTITY_VERIFIER: 'identity.verifier',
+  HELPER_FILINGS_PER_DAY: 'identity.helperFilingsPerDay',
   INVITATION_TTL_HOURS: 'invitationTtlHours',
   SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
   ...APPLICATION_ENV_KEYS,
@@ -37,8 +44,8 @@ export const ENV_KEYS: Record<string, string> = {
 export { ConfigError };
 
 /** Keys whose environment value is a whole number; every other value is text (or parsed below). */
-const TEXT_KEYS = new Set(['host', 'mongodbUri', 'dataDir', 'logLevel', 'h5Dir', 'pii.activeKeyId', 'pii.blindIndexKey', 'jwt.secret', 'wechat.appId', 'wechat.appSecret', 'wechat.apiBaseUrl', 'wishes.contentCheck', 'ledger.subscribeTemplateId', 'applications.messages.subscribeTemplateId']);
-const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs', 'uploads.maxBytes']);
+const TEXT_KEYS = new Set(['host', 'mongodbUri', 'dataDir', 'logLevel', 'h5Dir', 'pii.activeKeyId', 'pii.blindIndexKey', 'jwt.secret', 'wechat.appId', 'wechat.appSecret', 'wechat.apiBaseUrl', 'wishes.contentCheck', 'identity.verifier', 'ledger.subscribeTemplateId', 'applications.messages.subscribeTemplateId']);
+const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs', 'uploads.maxBytes', 'uploads.perAccountPerDay', 'maxSessionsPerAccount', 'database.requestTimeoutMs', 'database.maxPoolSize', 'identity.helperFilingsPerDay']);
 
 function parseValue(envName: string, key: string, raw: string): unknown {
   if (key === 'wishes.budgetCapByRegion') return parseBudgetCaps(envName, raw);
@@ -49,6 +56,12 @@ function parseValue(envName: string, key: string, raw: string): unknown {
   if (key === 'devSignIn') {
     if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`配置错误 ${key} (${envName}): use true or false`);
     return raw === 'true' || raw === '1';
+  }
+  if (key === 'trustProxy') {
+    // "false" / "true", a hop count, or addresses: Fastify's trustProxy forms.
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    if (/^\d+$/.test(raw.trim())) return Number(raw);
+    return raw.trim();
   }
   if (key === 'corsOrigins') return raw.split(',').map((s) => s.trim()).filter(Boolean);
   if (key === 'pii.keys') {

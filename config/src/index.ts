@@ -38,6 +38,9 @@ export function validateConfig(config: AppConfig): AppConfig {
     const envName = Object.entries(ENV_KEYS).find(([, k]) => k === key || key.startsWith(`${k}.`))?.[0];
     throw new ConfigError(`配置错误 ${key}${envName ? ` (${envName})` : ''}: ${first.message}`);
   }
+  if (config.env === 'production' && config.identity.verifier === 'demo') {
+    throw new ConfigError('配置错误 identity.verifier (IDENTITY_VERIFIER): the demo verifier cannot be used when NODE_ENV=production');
+  }
   if (config.env === 'production' && config.devSignIn) {
     throw new ConfigError('配置错误 devSignIn (DEV_SIGN_IN): development sign-in cannot be enabled when NODE_ENV=production');
   }

@@ -45,6 +45,30 @@ export const AppConfigSchema = Type.Object(
     uploads: Type.Object({
       /** Largest accepted upload (photos, PDFs of documents). */
       maxBytes: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024 }),
+      /** Uploads one account may make per day (Asia/Shanghai). */
+      perAccountPerDay: Type.Integer({ minimum: 1, maximum: 100_000 }),
+    }),
+    /**
+     * Behind a reverse proxy: what Fastify's `trustProxy` gets (false, true, a hop count, or a
+     * comma-separated list of proxy addresses/CIDRs), so rate limits see the client's address.
+     */
+    trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, maximum: 10 }), Type.String({ minLength: 1 })]),
+    /** Live sign-in sessions one account may hold; the oldest is ended when a new one starts. */
+    maxSessionsPerAccount: Type.Integer({ minimum: 1, maximum: 100 }),
+    database: Type.Object({
+      /** A request that waits longer than this for the database gets 503 (the envelope). */
+      requestTimeoutMs: Type.Integer({ minimum: 100, maximum: 60000 }),
+      /** Connections the driver opens at most (FerretDB v1.24 deadlocks when a burst holds all of a large pool). */
+      maxPoolSize: Type.Integer({ minimum: 2, maximum: 200 }),
+    }),
+    /**
+     * Identity verification (实名核验): `wechat` checks WeChat's face verification result with
+     * WeChat's API; `demo` verifies only the demo accounts (development; refused in production).
+     */
+    identity: Type.Object({
+      verifier: Type.Union([Type.Literal('wechat'), Type.Literal('demo')]),
+      /** Applications one verified helper may file for others per day (帮办代办). */
+      helperFilingsPerDay: Type.Integer({ minimum: 1, maximum: 1000 }),
     }),
     /** Event-loop delay above which requests get 503 (0 turns the check off). */
     maxEventLoopDelayMs: Type.Integer({ minimum: 0, maximum: 60000 }),

@@ -72,7 +72,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
   });
 
   const dbName = opts.databaseName ?? (new URL(opts.databaseUri.replace(/^mongodb\+srv/, 'mongodb')).pathname.slice(1) || 'dajiuzhu');
-  const db = await connectDatabase(opts.databaseUri, dbName);
+  const db = await connectDatabase(opts.databaseUri, dbName, config.database.maxPoolSize);
   app.addHook('onClose', async () => { await db.close(); });
   const models = registerModels(db);
   await ensureIndexes(models);

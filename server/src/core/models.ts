@@ -84,6 +84,11 @@ export interface ProfileDoc {
   hukou: 'urban' | 'rural';
   regionCode: string;
   verifiedAt: Date;
+  /**
+   * How the person behind the account was proven to be the person this profile names (实名核验).
+   * Absent or null: the profile is only a claim (what was typed) and links the account to nothing.
+   */
+  verification?: { method: 'face' | 'inPerson' | 'demo'; at: Date; by: string | null } | null;
 }
 const ProfileSchema = new Schema<ProfileDoc>(
   {
@@ -99,8 +104,9 @@ const ProfileSchema = new Schema<ProfileDoc>(
     hukou: { type: String, required: true },
     regionCode: { type: String, required: true },
     verifiedAt: { type: Date, required: true },
+    verification: { type: Schema.Types.Mixed, default: null },
   },
-  { versionKey: false, collection: 'profiles' },
+  { versionKey: false, collection: 'profiles', minimize: false },
 );
 /** The ledger matches a region's people by range on regionCode (core/scope/staffScope.ts#regionWithin). */
 ProfileSchema.index({ regionCode: 1 });

@@ -10,6 +10,7 @@ import { auditService } from './audit/auditService';
 import { tokenService, type AccessClaims } from './auth/tokenService';
 import { userService } from './identity/userService';
 import { profileService } from './identity/profileService';
+import { identityService } from './identity/identityService';
 import { staffService } from './identity/staffService';
 import { invitationService } from './identity/invitationService';
 import type { WechatClient } from './adapters/wechat/code2session';
@@ -37,6 +38,8 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     tokens: tokenService({ sessions: repos.sessions, audit, sign: deps.sign, accessTtlSeconds: config.jwt.accessTtlSeconds, refreshTtlDays: config.jwt.refreshTtlDays }),
     users: userService({ users: repos.users, profiles: repos.profiles, audit }),
     profiles: profileService({ profiles: repos.profiles, pii, audit }),
+    /** Verified identity: the only link from an account to records about a person. */
+    identity: identityService({ profiles: repos.profiles }),
     staff: staffService({ profiles: repos.profiles, audit }),
     files: fileService({ files: repos.files, profiles: repos.profiles, storage: localDiskStorage(path.resolve(config.dataDir, 'files')), audit }),
     invitations: invitationService({ invitations: repos.invitations, users: repos.users, audit, ttlHours: config.invitationTtlHours }),

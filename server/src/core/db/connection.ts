@@ -4,14 +4,14 @@ import mongoose from 'mongoose';
  * One mongoose connection per app instance (tests run several apps in one process, each with its
  * own database), so models are registered on the connection, not globally.
  */
-export async function connectDatabase(uri: string, dbName: string): Promise<mongoose.Connection> {
+export async function connectDatabase(uri: string, dbName: string, maxPoolSize = 20): Promise<mongoose.Connection> {
   const conn = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 5000,
     // At most 20 connections: FerretDB v1.24 deadlocks when concurrent updates hold every
     // connection of its pool (a driver pool of 100 deadlocked in 3 of 4 bursts; 20 never did, and
     // 1,000 simultaneous wish claims then all succeed at no measured throughput cost).
-    maxPoolSize: 20,
+    maxPoolSize,
     // autoIndex: indexes are created explicitly by ensureIndexes() at start (core/db/ensureIndexes.ts).
     autoIndex: false,
     autoCreate: true,
