@@ -48,4 +48,10 @@ describe('configuration', () => {
   it('requires the active PII key to be one of the keys', () => {
     expect(() => loadConfig({ ...PROD_ENV, PII_ACTIVE_KEY_ID: 'k9' })).toThrow(/pii\.activeKeyId/);
   });
+
+  it('verifies identities with WeChat in production and refuses the demo verifier there', () => {
+    expect(loadConfig(PROD_ENV).identity.verifier).toBe('wechat');
+    expect(loadConfig({ NODE_ENV: 'development' }).identity.verifier).toBe('demo');
+    expect(() => loadConfig({ ...PROD_ENV, IDENTITY_VERIFIER: 'demo' })).toThrow(/identity\.verifier \(IDENTITY_VERIFIER\)/);
+  });
 });

@@ -69,6 +69,11 @@ export const AppConfigSchema = Type.Object(
       verifier: Type.Union([Type.Literal('wechat'), Type.Literal('demo')]),
       /** Applications one verified helper may file for others per day (帮办代办). */
       helperFilingsPerDay: Type.Integer({ minimum: 1, maximum: 1000 }),
+      /**
+       * Where WeChat's access-token and face-verification APIs are (absent: `wechat.apiBaseUrl`).
+       * Tests point it at their own fake server, apart from the fakes they give `wechat.apiBaseUrl`.
+       */
+      faceApiBaseUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
     }),
     /** Event-loop delay above which requests get 503 (0 turns the check off). */
     maxEventLoopDelayMs: Type.Integer({ minimum: 0, maximum: 60000 }),

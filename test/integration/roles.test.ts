@@ -1,6 +1,7 @@
 import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { checkCharFor } from '@dajiuzhu/shared';
+import { verifyIdentity } from '../support/identity';
 
 let stack: Stack;
 let api: ReturnType<typeof client>;
@@ -27,6 +28,16 @@ describe('roles and regions', () => {
       expect(JSON.stringify(res.body)).not.toContain('13800000002');
       expect(await auditFor(resident.user.id, 'person.read')).toBe(before + 1);
     }
+  });
+
+  it('staff see whether the person is verified or only claims to be who the profile names', async () => {
+    const staff = await api.signIn('r-township', { role: 'staff', regionCode: '371402001' });
+    const claimed = await api.get(`/api/v1/staff/people/${resident.user.id}`, staff.accessToken);
+    expect(claimed.body.profile.verification).toBeUndefined();
+    expect(claimed.body.profile.savedAt).toEqual(expect.any(String));
+    await verifyIdentity(stack, resident.accessToken);
+    const verified = await api.get(`/api/v1/staff/people/${resident.user.id}`, staff.accessToken);
+    expect(verified.body.profile.verification).toEqual({ method: 'face', at: expect.any(String) });
   });
 
   it('staff of another region get 404 and no data', async () => {
@@ -72,7 +83,7 @@ describe('roles and regions', () => {
     const res = await api.get(`/api/v1/admin/audit?subjectId=${resident.user.id}&limit=20`, admin.accessToken);
     expect(res.status).toBe(200);
     const actions = res.body.entries.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['auth.signIn', 'profile.update', 'person.read']));
+    expect(actions).toEqual(expect.arrayContaining(['auth.signIn', 'profile.update', 'person.read', 'identity.verify']));
     for (const e of res.body.entries) expect(e.requestId).toEqual(expect.any(String));
   });
 });

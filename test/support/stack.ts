@@ -7,10 +7,13 @@ import type { DestinationStream } from 'pino';
 import { loadConfig, type ConfigLayer } from '@dajiuzhu/config';
 import { buildApp } from '../../server/src/app';
 import type { WechatClient } from '../../server/src/core/adapters/wechat/code2session';
+import { startFakeWechatFace, type FakeWechatFace } from './fakeWechatFace';
 
 export interface Stack {
   baseUrl: string;
   app: FastifyInstance;
+  /** WeChat's face-verification API as this stack's server sees it (test/support/identity.ts drives it). */
+  wechatFace: FakeWechatFace;
   stop(): Promise<void>;
 }
 
@@ -23,20 +26,31 @@ export async function startStack(opts: { overrides?: ConfigLayer; wechat?: Wecha
   if (!databaseUri) throw new Error('TEST_MONGODB_URI is not set: run through jest (test/support/globalSetup.ts)');
   // Uploaded files go to a temporary folder of this stack's own.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dajiuzhu-stack-'));
-  const config = loadConfig({ NODE_ENV: 'test' }, { dataDir, ...(opts.overrides ?? {}) });
-  const app = await buildApp(config, {
-    databaseUri,
-    databaseName: `t_${randomBytes(6).toString('hex')}`,
-    wechat: opts.wechat,
-    logStream: opts.logStream,
-  });
+  // Every stack has its own fake of WeChat's face-verification API, apart from any `wechat` fake a test passes.
+  const wechatFace = await startFakeWechatFace();
+  const overrides = opts.overrides ?? {};
+  let app: FastifyInstance;
+  try {
+    const config = loadConfig({ NODE_ENV: 'test' }, { dataDir, ...overrides, identity: { faceApiBaseUrl: wechatFace.baseUrl, ...(overrides.identity ?? {}) } });
+    app = await buildApp(config, {
+      databaseUri,
+      databaseName: `t_${randomBytes(6).toString('hex')}`,
+      wechat: opts.wechat,
+      logStream: opts.logStream,
+    });
+  } catch (err) {
+    await wechatFace.stop();
+    throw err;
+  }
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     baseUrl: address,
     app,
+    wechatFace,
     async stop() {
       await app.db.dropDatabase().catch(() => {});
       await app.close();
+      await wechatFace.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,9 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { registerFileModel, registerFileRegionGrantModel, type FileDoc, type FileRegionGrantDoc } from './files/model';
+import { registerIdentityModels, type IdentityModels } from './identity/model';
 
 export type { FileDoc } from './files/model';
+export type { ProfileDoc, VerifiedIdentityDoc, IdentityConflictDoc, SupersededClaimDoc, ProfileSaveLockDoc, VerificationMethod } from './identity/model';
 
 /**
  * Every collection, with the indexes that carry its guarantees. Concurrency rests on unique
@@ -70,61 +72,7 @@ const RefreshSpendSchema = new Schema<RefreshSpendDoc>(
   { versionKey: false, collection: 'refresh_spends' },
 );
 
-/** Real-name profile, `_id` = userId. The ID number and phone are AES-256-GCM ciphertext. */
-export interface ProfileDoc {
-  _id: string;
-  name: string;
-  idNumberCipher: string;
-  idNumberBlindIndex: string;
-  idNumberMasked: string;
-  phoneCipher: string;
-  phoneMasked: string;
-  birthDate: string;
-  sex: 'male' | 'female';
-  hukou: 'urban' | 'rural';
-  regionCode: string;
-  verifiedAt: Date;
-  /**
-   * How the person behind the account was proven to be the person this profile names (实名核验).
-   * Absent or null: the profile is only a claim (what was typed) and links the account to nothing.
-   */
-  verification?: { method: 'face' | 'inPerson' | 'demo'; at: Date; by: string | null } | null;
-}
-const ProfileSchema = new Schema<ProfileDoc>(
-  {
-    _id: { type: String, required: true },
-    name: { type: String, required: true },
-    idNumberCipher: { type: String, required: true },
-    idNumberBlindIndex: { type: String, required: true },
-    idNumberMasked: { type: String, required: true },
-    phoneCipher: { type: String, required: true },
-    phoneMasked: { type: String, required: true },
-    birthDate: { type: String, required: true },
-    sex: { type: String, required: true },
-    hukou: { type: String, required: true },
-    regionCode: { type: String, required: true },
-    verifiedAt: { type: Date, required: true },
-    verification: { type: Schema.Types.Mixed, default: null },
-  },
-  { versionKey: false, collection: 'profiles', minimize: false },
-);
-/** The ledger matches a region's people by range on regionCode (core/scope/staffScope.ts#regionWithin). */
-ProfileSchema.index({ regionCode: 1 });
-
-/** One account per ID number: `_id` = the blind index, inserted before the profile is saved. */
-export interface IdNumberClaimDoc { _id: string; userId: string; at: Date }
-const IdNumberClaimSchema = new Schema<IdNumberClaimDoc>(
-  { _id: { type: String, required: true }, userId: { type: String, required: true }, at: { type: Date, required: true } },
-  { versionKey: false, collection: 'id_number_claims' },
-);
-
-/** One profile save at a time per user (`_id` = userId): insert wins, removed when the save ends. */
-export interface ProfileSaveLockDoc { _id: string; at: Date }
-const ProfileSaveLockSchema = new Schema<ProfileSaveLockDoc>(
-  { _id: { type: String, required: true }, at: { type: Date, required: true } },
-  { versionKey: false, collection: 'profile_save_locks' },
-);
-
+/** Profiles (claims), verified identities, identity conflicts and the save lock: core/identity/model.ts. */
 /** Staff invitation, `_id` = SHA-256 of the code (the code itself is shown once). */
 export interface InvitationDoc { _id: string; level: 'township' | 'county'; regionCode: string; note: string; createdBy: string; createdAt: Date; expiresAt: Date }
 const InvitationSchema = new Schema<InvitationDoc>(
@@ -172,15 +120,12 @@ const AuditSchema = new Schema<AuditDoc>(
 AuditSchema.index({ subjectId: 1, at: -1 });
 AuditSchema.index({ actorId: 1, at: -1 });
 
-export interface Models {
+export interface Models extends IdentityModels {
   User: Model<UserDoc>;
   Identity: Model<IdentityDoc>;
   Session: Model<SessionDoc>;
   RefreshToken: Model<RefreshTokenDoc>;
   RefreshSpend: Model<RefreshSpendDoc>;
-  Profile: Model<ProfileDoc>;
-  IdNumberClaim: Model<IdNumberClaimDoc>;
-  ProfileSaveLock: Model<ProfileSaveLockDoc>;
   Invitation: Model<InvitationDoc>;
   Redemption: Model<RedemptionDoc>;
   Audit: Model<AuditDoc>;
@@ -195,9 +140,7 @@ export function registerModels(conn: Connection): Models {
     Session: conn.model('Session', SessionSchema),
     RefreshToken: conn.model('RefreshToken', RefreshTokenSchema),
     RefreshSpend: conn.model('RefreshSpend', RefreshSpendSchema),
-    Profile: conn.model('Profile', ProfileSchema),
-    IdNumberClaim: conn.model('IdNumberClaim', IdNumberClaimSchema),
-    ProfileSaveLock: conn.model('ProfileSaveLock', ProfileSaveLockSchema),
+    ...registerIdentityModels(conn),
     Invitation: conn.model('Invitation', InvitationSchema),
     Redemption: conn.model('Redemption', RedemptionSchema),
     Audit: conn.model('Audit', AuditSchema),

@@ -14,17 +14,20 @@ import { identityService } from './identity/identityService';
 import { staffService } from './identity/staffService';
 import { invitationService } from './identity/invitationService';
 import type { WechatClient } from './adapters/wechat/code2session';
+import { createFaceVerificationClient, type FaceVerificationClient } from './adapters/wechat/faceVerification';
+import { verifiedIdentityRepository } from './identity/verifiedIdentityRepository';
 import { fileRepository } from './files/fileRepository';
 import { fileService } from './files/fileService';
 import { localDiskStorage } from './files/fileStorage';
 import path from 'node:path';
 
 /** Wires repositories into services once per app instance. */
-export function createServices(models: Models, config: AppConfig, deps: { sign: (c: AccessClaims) => string; wechat: WechatClient }) {
+export function createServices(models: Models, config: AppConfig, deps: { sign: (c: AccessClaims) => string; wechat: WechatClient; face?: FaceVerificationClient }) {
   const repos = {
     users: userRepository(models),
     sessions: sessionRepository(models),
     profiles: profileRepository(models),
+    verified: verifiedIdentityRepository(models),
     invitations: invitationRepository(models),
     audit: auditRepository(models),
     files: fileRepository(models),
@@ -37,9 +40,18 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     wechat: deps.wechat,
     tokens: tokenService({ sessions: repos.sessions, audit, sign: deps.sign, accessTtlSeconds: config.jwt.accessTtlSeconds, refreshTtlDays: config.jwt.refreshTtlDays }),
     users: userService({ users: repos.users, profiles: repos.profiles, audit }),
-    profiles: profileService({ profiles: repos.profiles, pii, audit }),
+    profiles: profileService({ profiles: repos.profiles, verified: repos.verified, pii, audit }),
     /** Verified identity: the only link from an account to records about a person. */
-    identity: identityService({ profiles: repos.profiles }),
+    identity: identityService({
+      profiles: repos.profiles,
+      verified: repos.verified,
+      users: repos.users,
+      pii,
+      audit,
+      face: deps.face ?? createFaceVerificationClient({ ...config.wechat, apiBaseUrl: config.identity.faceApiBaseUrl ?? config.wechat.apiBaseUrl }),
+      verifier: config.identity.verifier,
+      acceptDevIdentities: config.devSignIn,
+    }),
     staff: staffService({ profiles: repos.profiles, audit }),
     files: fileService({ files: repos.files, profiles: repos.profiles, storage: localDiskStorage(path.resolve(config.dataDir, 'files')), audit }),
     invitations: invitationService({ invitations: repos.invitations, users: repos.users, audit, ttlHours: config.invitationTtlHours }),

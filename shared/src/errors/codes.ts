@@ -25,7 +25,16 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: { status: 404, message: '未找到该服务' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该操作' },
   CONFLICT: { status: 409, message: '操作冲突，请刷新后重试' },
-  ID_NUMBER_TAKEN: { status: 409, message: '该身份证号已被其他账号实名认证，如有疑问请联系当地民政部门' },
+  // Identity (实名核验). A claim never answers "this number is used elsewhere": no code says so.
+  IDENTITY_PROFILE_REQUIRED: { status: 409, message: '请先填写实名信息，再进行实名核验' },
+  IDENTITY_LOCKED: { status: 409, message: '您的实名信息已核验，姓名和身份证号不能在线修改；如需更正，请到社区或乡镇（街道）窗口核实' },
+  IDENTITY_CONFLICT: { status: 409, message: '您的身份需要人工核实，请到社区或乡镇（街道）窗口核实' },
+  FACE_RESULT_INVALID: { status: 400, message: '人脸核验结果无效或已使用，请重新进行人脸核验' },
+  FACE_RESULT_EXPIRED: { status: 400, message: '人脸核验结果已过期，请重新进行人脸核验' },
+  FACE_NOT_PASSED: { status: 400, message: '人脸核验未通过，请重新核验，或带身份证到社区或乡镇（街道）窗口核验' },
+  FACE_IDENTITY_MISMATCH: { status: 400, message: '人脸核验的姓名或身份证号与您填写的实名信息不一致，请检查后重新核验' },
+  FACE_ACCOUNT_MISMATCH: { status: 403, message: '该人脸核验结果不属于当前微信账号，请在本账号内重新核验' },
+  DEMO_VERIFICATION_NOT_ALLOWED: { status: 403, message: '演示核验只适用于演示账号；请使用微信人脸核验，或带身份证到社区或乡镇（街道）窗口核验' },
   POLICY_PERIOD_IN_PAST: { status: 409, message: '新标准的生效日期不能早于今天：已经过去的标准不能改变' },
   POLICY_PERIOD_CONFLICT: { status: 409, message: '该地区在这一天已有生效的标准' },
   INVITATION_USED: { status: 409, message: '该邀请码已被使用' },
@@ -42,6 +51,14 @@ export const ERROR_CODES = {
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+  // Fail safe (issue 9): every refusal, including the HTTP layer's own, in the one envelope.
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据服务暂时不可用，请稍后再试' },
+  MULTIPART_INVALID: { status: 400, message: '上传的内容不完整或格式不正确，请重新上传' },
+  BAD_REQUEST: { status: 400, message: '请求格式不正确' },
+  REQUEST_TIMEOUT: { status: 408, message: '请求超时，请重试' },
+  URI_TOO_LONG: { status: 414, message: '请求地址过长' },
+  HEADERS_TOO_LARGE: { status: 431, message: '请求头过大' },
+  UPLOAD_LIMIT_REACHED: { status: 429, message: '今天上传的文件数量已达上限，请明天再试' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

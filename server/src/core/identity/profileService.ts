@@ -11,12 +11,15 @@ import {
 } from '@dajiuzhu/shared';
 import type { ProfileDoc } from '../models';
 import type { ProfileRepository } from './profileRepository';
+import type { VerifiedIdentityRepository } from './verifiedIdentityRepository';
 import type { PiiCipher } from '../crypto/pii';
 import { AppError } from '../errors/AppError';
 import type { AuditService } from '../audit/auditService';
 import type { ActionContext } from '../context';
 
 export function toProfileView(p: ProfileDoc): ProfileView {
+  // Profiles saved before claims and verification were told apart carry the save time as `verifiedAt`.
+  const savedAt = p.savedAt ?? (p as { verifiedAt?: Date }).verifiedAt ?? new Date(0);
   return {
     name: p.name,
     idNumberMasked: p.idNumberMasked,
@@ -25,22 +28,37 @@ export function toProfileView(p: ProfileDoc): ProfileView {
     sex: p.sex,
     hukou: p.hukou,
     regionCode: p.regionCode,
-    verifiedAt: p.verifiedAt.toISOString(),
+    savedAt: savedAt.toISOString(),
+    ...(p.verification ? { verification: { method: p.verification.method, at: p.verification.at.toISOString() } } : {}),
   };
 }
 
-export function profileService(deps: { profiles: ProfileRepository; pii: PiiCipher; audit: AuditService }) {
+/**
+ * The real-name profile is the person's claim (docs/security.md, "Identity"). Saving it links the
+ * account to nobody and checks nothing against other accounts: whether the number is claimed or
+ * verified elsewhere changes neither the answer nor the work done (no oracle). Only verification
+ * (identityService) makes it proof; after that, name and number change only at a counter.
+ */
+export function profileService(deps: { profiles: ProfileRepository; verified: VerifiedIdentityRepository; pii: PiiCipher; audit: AuditService }) {
   async function saveLocked(ctx: ActionContext, input: ProfileInput, idNumber: string): Promise<ProfileDoc> {
     const userId = ctx.actor._id;
     const blindIndex = deps.pii.blindIndex(idNumber);
+    const name = input.name.trim();
     const previous = await deps.profiles.findById(userId);
-    const owner = await deps.profiles.claimIdNumber(blindIndex, userId);
-    if (owner !== userId) throw new AppError('ID_NUMBER_TAKEN');
+    let verification = previous?.verification ?? null;
+    if (previous) {
+      // The account's own row is the proof; its profile copy may lag if a verification was cut short.
+      const held = await deps.verified.findById(previous.idNumberBlindIndex);
+      if (held?.userId === userId) {
+        if (previous.name !== name || previous.idNumberBlindIndex !== blindIndex) throw new AppError('IDENTITY_LOCKED');
+        verification ??= { method: held.method, at: held.at, by: held.by };
+      }
+    }
 
     const facts = idNumberFacts(idNumber);
     const doc: ProfileDoc = {
       _id: userId,
-      name: input.name.trim(),
+      name,
       idNumberCipher: deps.pii.encrypt(idNumber),
       idNumberBlindIndex: blindIndex,
       idNumberMasked: maskIdNumber(idNumber),
@@ -50,25 +68,16 @@ export function profileService(deps: { profiles: ProfileRepository; pii: PiiCiph
       sex: facts.sex,
       hukou: input.hukou,
       regionCode: input.regionCode,
-      verifiedAt: new Date(),
+      savedAt: new Date(),
+      verification,
     };
-    try {
-      await deps.profiles.save(doc);
-    } catch (err) {
-      if (previous?.idNumberBlindIndex !== blindIndex) await deps.profiles.releaseIdNumber(blindIndex, userId);
-      throw err;
-    }
-    if (previous && previous.idNumberBlindIndex !== blindIndex) await deps.profiles.releaseIdNumber(previous.idNumberBlindIndex, userId);
-    await deps.audit.record({ actorId: userId, action: 'profile.update', subjectId: userId, requestId: ctx.requestId, details: { changedIdNumber: previous?.idNumberBlindIndex !== blindIndex } });
+    await deps.profiles.save(doc);
+    await deps.audit.record({ actorId: userId, action: 'profile.update', subjectId: userId, requestId: ctx.requestId, details: { changedIdNumber: previous?.idNumberBlindIndex !== blindIndex, verified: !!verification } });
     return doc;
   }
 
   return {
-    /**
-     * Saves the real-name profile. The ID number is claimed first by its blind index (insert
-     * wins), so two accounts can never hold the same number; a claim that could not be followed
-     * by a saved profile is released again.
-     */
+    /** Saves the claim: validated (check digit, real birth date), encrypted, one save at a time per person. */
     async save(ctx: ActionContext, input: ProfileInput): Promise<ProfileDoc> {
       const idNumber = normalizeIdNumber(input.idNumber);
       const problem = findIdNumberProblem(idNumber, shanghaiDate());
@@ -76,7 +85,7 @@ export function profileService(deps: { profiles: ProfileRepository; pii: PiiCiph
         throw new AppError('INVALID_ID_NUMBER', { message: ID_NUMBER_PROBLEM_MESSAGES[problem], details: { fields: [{ path: '/idNumber', rule: problem }] } });
       }
       const userId = ctx.actor._id;
-      // Two saves of one person's profile at once could each claim a different number; one at a time.
+      // Two saves at once (or a save during a verification) would each decide from a stale profile; one at a time.
       if (!(await deps.profiles.lockSave(userId))) throw new AppError('CONFLICT', { message: '正在保存您的实名信息，请稍后再试' });
       try {
         return await saveLocked(ctx, input, idNumber);
@@ -86,10 +95,10 @@ export function profileService(deps: { profiles: ProfileRepository; pii: PiiCiph
     },
 
     findById: deps.profiles.findById,
-    /** Profiles inside a region, streamed (the ledger matches imported rows and names statements with them). */
+    /** Verified people inside a region, streamed (the ledger matches imported rows and names statements with them). */
     streamInRegion: deps.profiles.streamInRegion,
-    /** blind index → userId of the account holding that ID number. */
-    userIdsByBlindIndex: deps.profiles.userIdsByBlindIndex,
+    /** blind index → the account that VERIFIED that ID number (a claim links nothing). Same as `identity.verifiedUserIdsByBlindIndex`. */
+    userIdsByBlindIndex: deps.verified.verifiedOwners,
   };
 }
 export type ProfileService = ReturnType<typeof profileService>;

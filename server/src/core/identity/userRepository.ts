@@ -36,6 +36,12 @@ export function userRepository(m: Models) {
       return identity ? identity._id.replace(/^(wechat|dev):/, '') : null;
     },
 
+    /** The sign-in identities of an account ("wechat:<openid>", "dev:<openid>"): whose face check may verify it. */
+    async identityIdsOf(userId: string): Promise<string[]> {
+      const found = await m.Identity.find({ userId }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+      return found.map((i) => i._id);
+    },
+
     /** userId → WeChat openid, for those of the users who signed in with WeChat (identity `_id` = "wechat:<openid>"). */
     async wechatOpenIds(userIds: readonly string[]): Promise<Map<string, string>> {
       const wanted = new Set(userIds);

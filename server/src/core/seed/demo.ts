@@ -14,15 +14,17 @@ const DEMO_PROFILES: Record<string, { name: string; idNumber: string; phone: str
 
 /**
  * Loads the demo accounts once: identities are keyed by `_id`, so running it again (every
- * `npm start`) changes nothing.
+ * `npm start`) changes nothing. With the demo verifier (development) the demo residents are
+ * verified by it, as their screens then say ("演示核验"); with WeChat's verifier they stay claims.
  */
 export async function seedDemoData(services: Services): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     let user = await services.users.accountFor(`dev:${account.openid}`);
     user = await services.users.grantDemoRole(user, account);
     const profile = DEMO_PROFILES[account.openid];
-    if (profile && !(await services.profiles.findById(user._id))) {
-      await services.profiles.save({ requestId: 'seed', actor: user }, profile);
-    }
+    if (!profile) continue;
+    const ctx = { requestId: 'seed', actor: user };
+    if (!(await services.profiles.findById(user._id))) await services.profiles.save(ctx, profile);
+    if (services.identity.verifier === 'demo' && !(await services.identity.isVerified(user._id))) await services.identity.verifyDemo(ctx);
   }
 }
