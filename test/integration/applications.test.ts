@@ -238,7 +238,7 @@ describe('programme chains and special cases', () => {
     expect(refused.body.error.message).toContain('急难型');
   });
 
-  it('a helper files for someone: the person concerned sees the case, and who filed it', async () => {
+  it('a helper files for someone: the person concerned (verified) sees the case, and who filed it', async () => {
     const helper = await kit.resident('a-helper', { name: '社区刘主任' });
     const personId = idNumber('37140219480808002');
     const app = await kit.submitted(helper.token, 'dibao', { onBehalfOf: { name: '孙桂兰', idNumber: personId, phone: '13800005678', regionCode: '371402001', relation: '社区工作人员' } });
@@ -246,10 +246,12 @@ describe('programme chains and special cases', () => {
     const list = await kit.api.get('/api/v1/applications', person.token);
     expect(list.body.applications.map((a: { id: string }) => a.id)).toContain(app.id);
     const seen = await kit.api.get(`/api/v1/applications/${app.id}`, person.token);
-    expect(seen.body).toMatchObject({ applicantName: '孙桂兰', filedByHelper: true, helperRelation: '社区工作人员' });
+    expect(seen.body).toMatchObject({ applicantName: '孙桂兰', filedByHelper: true, helperRelation: '社区工作人员', canConfirm: true });
     expect(JSON.stringify(seen.body)).not.toContain(personId);
     expect(JSON.stringify(seen.body)).not.toContain('13800005678');
-    // One open application per person and programme, whoever files.
+    // Once the person confirms it: one open application per person and programme, whoever files.
+    const confirmed = await kit.api.post(`/api/v1/applications/${app.id}/confirm`, { checkAuthorization: { textVersion: '2026-01', agreed: true } }, person.token);
+    expect(confirmed.body).toMatchObject({ applicantConfirmed: true });
     const draft = await kit.readyDraft(person.token);
     expectEnvelope(await kit.api.post('/api/v1/applications', { draftId: draft.id, idempotencyKey: kit.key() }, person.token), 409, 'APPLICATION_ALREADY_OPEN');
   });

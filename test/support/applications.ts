@@ -1,6 +1,7 @@
 import { addCalendarDays, checkCharFor, shanghaiDate } from '@dajiuzhu/shared';
 import type { Stack } from './stack';
 import { client } from './http';
+import { verifyIdentity } from './identity';
 
 /** Helpers of the applications tests: people, documents, drafts. */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
@@ -17,12 +18,17 @@ export function applicationsKit(stack: Stack) {
     return { status: res.status, body: (await res.json()) as any };
   }
 
-  async function resident(openid: string, opts: { name?: string; idNumber?: string; regionCode?: string; hukou?: 'urban' | 'rural' } = {}) {
+  /**
+   * A signed-in resident with a real-name profile. Verified by default (only a verified identity
+   * links an account to the cases about the person); `verify: false` leaves it a mere claim.
+   */
+  async function resident(openid: string, opts: { name?: string; idNumber?: string; regionCode?: string; hukou?: 'urban' | 'rural'; verify?: boolean } = {}) {
     const s = await api.signIn(openid);
     n += 1;
     const id = opts.idNumber ?? idNumber(`3714021970${String(1 + (n % 12)).padStart(2, '0')}${String(10 + (n % 18)).padStart(2, '0')}${String(100 + n).slice(-3)}`);
     const r = await api.put('/api/v1/me/profile', { name: opts.name ?? '王秀英', idNumber: id, phone: '13900001234', hukou: opts.hukou ?? 'urban', regionCode: opts.regionCode ?? '371402001' }, s.accessToken);
     if (r.status !== 200) throw new Error(`profile: ${r.status} ${JSON.stringify(r.body)}`);
+    if (opts.verify ?? true) await verifyIdentity(stack, s.accessToken);
     return { token: s.accessToken, userId: s.user.id, idNumber: id };
   }
 

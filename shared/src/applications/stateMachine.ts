@@ -44,8 +44,15 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   withdrawn: '已撤回',
 };
 
-export const ACTION_LABELS: Record<ApplicationAction | 'submit', string> = {
+/**
+ * What a timeline entry may record: the state machine's actions, the submit, and the person's
+ * confirmation of a filing made in their name (帮办代办), which changes no state.
+ */
+export type TimelineAction = ApplicationAction | 'submit' | 'confirmApplicant';
+
+export const ACTION_LABELS: Record<TimelineAction, string> = {
   submit: '提交申请',
+  confirmApplicant: '申请人本人确认',
   accept: '受理',
   requestSupplement: '要求补正材料',
   supplement: '补交材料',
@@ -188,7 +195,7 @@ export const STEP_LABELS: Record<ChainStep | 'supplement', string> = {
 };
 
 /** The Chinese sentence of a refused transition, naming the current state. */
-export function refusalMessage(from: ApplicationStatus, action: ApplicationAction, refusal: TransitionRefusal): string {
+export function refusalMessage(from: ApplicationStatus, action: TimelineAction, refusal: TransitionRefusal): string {
   const state = STATUS_LABELS[from];
   switch (refusal) {
     case 'noticeRunning':

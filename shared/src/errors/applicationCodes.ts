@@ -14,4 +14,13 @@ export const APPLICATION_ERROR_CODES = {
   APPLICATION_NOT_APPLICANT: { status: 403, message: '只有申请人或代办人可以执行此操作' },
   APPLICATION_AMOUNT_REQUIRED: { status: 400, message: '请填写核定的救助金额' },
   APPLICATION_DOCUMENT_UNUSABLE: { status: 400, message: '所选材料文件不存在或不属于您' },
+  /** Filing in someone else's name (帮办代办) needs the helper's own verified identity. */
+  APPLICATION_HELPER_UNVERIFIED: { status: 403, message: '代他人申请前，请先完成本人实名核验' },
+  /** Filings not for the filer's own verified identity, per account and day (config identity.helperFilingsPerDay). */
+  APPLICATION_FILING_LIMIT: { status: 429, message: '今天代办的申请已达上限，请明天再提交' },
+  /** Approval of a case whose person has another open case of the programme: staff merge or refuse it. */
+  APPLICATION_DUPLICATE: { status: 409, message: '该申请人另有一份同类申请正在办理中，请合并办理或不予批准' },
+  /** Only the person concerned, verified, confirms a filing made in their name. */
+  APPLICATION_CONFIRM_NOT_PERSON: { status: 403, message: '只有申请人本人完成实名核验后才能确认' },
+  APPLICATION_ALREADY_CONFIRMED: { status: 409, message: '该申请已确认' },
 } as const;

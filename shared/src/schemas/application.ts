@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Hukou, IsoDateTime, RegionCode, StrictObject } from './common';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES, CHAIN_STEPS } from '../applications/stateMachine';
+import { CHECK_AUTHORIZATION } from '../applications/programmes';
 import { APPLICATION_PROGRAMMES, MEMBER_RELATIONS } from '../applications/programmes';
 
 /** Requests and responses of applications (申请), the staff chain, entitlements and messages. */
@@ -69,10 +70,15 @@ export const ApplicationDocument = StrictObject({
 });
 export type ApplicationDocument = Static<typeof ApplicationDocument>;
 
-/** Helper filing (帮办代办): the person the application is for. */
+/**
+ * Helper filing (帮办代办): the person the application is for. Only a helper whose own identity is
+ * verified may file (403 APPLICATION_HELPER_UNVERIFIED), a limited number per day (429
+ * APPLICATION_FILING_LIMIT). The format of `idNumber` is stated here; its check digit and birth
+ * date are checked by the server (400 INVALID_ID_NUMBER naming `/onBehalfOf/idNumber`).
+ */
 export const OnBehalfOf = StrictObject({
   name: Type.String({ minLength: 1, maxLength: 30 }),
-  idNumber: Type.String({ minLength: 15, maxLength: 18 }),
+  idNumber: Type.String({ minLength: 18, maxLength: 18, pattern: '^[1-9][0-9]{16}[0-9Xx]$', description: '18位身份证号 (GB 11643)；校验码由服务器检查' }),
   phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$' })),
   regionCode: RegionCode,
   relation: Type.String({ minLength: 1, maxLength: 20, description: '代办人与申请人的关系，如 社区工作人员、子女' }),
@@ -100,13 +106,29 @@ export const SaveDraftBody = StrictObject({
 });
 export type SaveDraftBody = Static<typeof SaveDraftBody>;
 
+/**
+ * The person's explicit consent to the economic check (家庭经济状况核对授权书): sent only when they
+ * tick the box under the text shown. The server stores consent from this request alone — no other
+ * request sets it — and refuses a submit without a stored consent of the current version.
+ */
 export const ConsentBody = StrictObject({
-  textVersion: Type.String({ minLength: 1, maxLength: 20 }),
-  agreed: Type.Literal(true),
-});
+  textVersion: Type.String({
+    minLength: 1,
+    maxLength: 20,
+    description: `展示给申请人的授权书版本，须等于 GET /applications/programmes 的 checkAuthorization.version（当前 ${CHECK_AUTHORIZATION.version}）；旧版本 409 CHECK_AUTHORIZATION_OUTDATED`,
+  }),
+  agreed: Type.Literal(true, { description: '申请人本人勾选“已阅读并同意”；只接受 true' }),
+}, { description: '《家庭经济状况核对授权书》：申请人勾选同意时发送，服务器只从此请求记录同意' });
 export type ConsentBody = Static<typeof ConsentBody>;
 
 export const ConsentView = Type.Object({ textVersion: Type.String(), at: IsoDateTime });
+
+/** The person concerned confirms a filing made in their name, giving their own consent to the check. */
+export const ConfirmApplicantBody = StrictObject({
+  expectedSequence: Type.Optional(Type.Integer({ minimum: 1, description: '看到的 sequence；已被他人处理时返回 409' })),
+  checkAuthorization: ConsentBody,
+});
+export type ConfirmApplicantBody = Static<typeof ConfirmApplicantBody>;
 
 export const DraftView = Type.Object({
   id: Type.String(),
@@ -131,6 +153,11 @@ export const DraftIdParams = StrictObject({ draftId: Id });
 export const ApplicationIdParams = StrictObject({ applicationId: Id });
 export const MessageIdParams = StrictObject({ messageId: Id });
 
+/**
+ * Submit a draft. Refused without a stored consent of the current version (400
+ * CHECK_AUTHORIZATION_REQUIRED, 409 CHECK_AUTHORIZATION_OUTDATED): consent is given only through
+ * POST /applications/drafts/{draftId}/consent.
+ */
 export const SubmitBody = StrictObject({
   draftId: Id,
   idempotencyKey: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: '客户端生成；重试提交时保持不变' }),
@@ -139,7 +166,7 @@ export type SubmitBody = Static<typeof SubmitBody>;
 
 export const TimelineEntry = Type.Object({
   sequence: Type.Integer(),
-  action: Type.Union([ApplicationActionSchema, Type.Literal('submit')]),
+  action: Type.Union([ApplicationActionSchema, Type.Literal('submit'), Type.Literal('confirmApplicant')]),
   label: Type.String(),
   fromStatus: Type.Union([ApplicationStatusSchema, Type.Null()]),
   toStatus: ApplicationStatusSchema,
@@ -194,6 +221,8 @@ export const ApplicationView = Type.Object({
   applicantIdNumberMasked: Type.String(),
   filedByHelper: Type.Boolean(),
   helperRelation: Type.Union([Type.String(), Type.Null()]),
+  applicantConfirmed: Type.Boolean({ description: '申请由本人（已实名核验）提交、本人确认或工作人员受理时为 true；代办申请在此之前不占用“同类申请办理中”的名额' }),
+  canConfirm: Type.Boolean({ description: '当前用户是申请人本人（已实名核验）且尚未确认：可 POST /applications/{id}/confirm' }),
   householdSize: Type.Integer(),
   hukou: Type.Union([Hukou, Type.Null()]),
   form: ApplicationForm,
@@ -211,7 +240,7 @@ export const ApplicationView = Type.Object({
   proposedMonthlyAmountFen: Type.Union([Fen, Type.Null()]),
   decisionReasons: Type.Union([Type.String(), Type.Null()]),
   timeline: Type.Array(TimelineEntry),
-  entitlement: Type.Union([EntitlementView, Type.Null()]),
+  entitlement: Type.Union([EntitlementView, Type.Null()], { description: '批准后的待遇；只给申请人本人（已实名核验）和工作人员，代办人看不到' }),
   allowedActions: Type.Array(ApplicationActionSchema, { description: '当前用户此刻可以执行的操作' }),
 });
 export type ApplicationView = Static<typeof ApplicationView>;
@@ -235,6 +264,16 @@ export const ApplicationSummary = Type.Object({
 export type ApplicationSummary = Static<typeof ApplicationSummary>;
 export const ApplicationList = Type.Object({ applications: Type.Array(ApplicationSummary) });
 export type ApplicationList = Static<typeof ApplicationList>;
+
+/** What staff see about a possible duplicate: never shown to residents (a helper learns nothing). */
+const StaffFlags = {
+  applicantConfirmed: Type.Boolean({ description: '本人提交、本人确认或已受理' }),
+  duplicateOf: Type.Union([Type.String(), Type.Null()], { description: '同一申请人同一项目另有办理中的申请（编号）：请合并或不予批准' }),
+};
+export const StaffApplicationSummary = Type.Object({ ...ApplicationSummary.properties, ...StaffFlags });
+export type StaffApplicationSummary = Static<typeof StaffApplicationSummary>;
+export const StaffApplicationList = Type.Object({ applications: Type.Array(StaffApplicationSummary) });
+export type StaffApplicationList = Static<typeof StaffApplicationList>;
 
 export const StaffQueueQuery = StrictObject({
   status: Type.Optional(ApplicationStatusSchema),
@@ -334,9 +373,10 @@ export type MessageList = Static<typeof MessageList>;
 /** Staff see the same case plus the policy estimate (政策测算) of the household as a suggested amount. */
 export const StaffApplicationView = Type.Object({
   ...ApplicationView.properties,
+  duplicateOf: StaffFlags.duplicateOf,
   estimate: Type.Union([Type.Object({ monthlyAmountFen: Fen, reasons: Type.Array(Type.String()) }), Type.Null()]),
 });
 export type StaffApplicationView = Static<typeof StaffApplicationView>;
 
-export const SupervisionView = Type.Object({ overdue: Type.Array(ApplicationSummary), paperworkPending: Type.Array(ApplicationSummary) });
+export const SupervisionView = Type.Object({ overdue: Type.Array(StaffApplicationSummary), paperworkPending: Type.Array(StaffApplicationSummary) });
 export type SupervisionView = Static<typeof SupervisionView>;

@@ -25,13 +25,17 @@ export const applicationDomain = defineDomain('applications', async (app, { conf
   const models = { ...registerApplicationModels(app.db), Entitlement: registerEntitlementModel(app.db) };
   await ensureIndexes(models);
   const repo = applicationRepository(models);
-  // Who holds an ID number, and their WeChat openid: core identity, never its collections.
-  const userIdForIdNumber = async (blindIndex: string) => (await services.profiles.userIdsByBlindIndex([blindIndex])).get(blindIndex) ?? null;
+  // The person's account — only one verified as that ID number — and its WeChat openid: core identity, never its collections.
+  const personAccount = async (blindIndex: string) => {
+    const userId = (await services.profiles.userIdsByBlindIndex([blindIndex])).get(blindIndex);
+    return userId && (await services.identity.verifiedBlindIndexOf(userId)) === blindIndex ? userId : null;
+  };
   const wechatOpenIds = async (userId: string) => { const id = (await services.users.wechatOpenIds([userId])).get(userId); return id ? [id] : []; };
 
   const notifier = applicationNotifier({
     addMessage: repo.addMessage,
     wechatOpenIds,
+    personAccount,
     subscribe: createSubscribeMessageClient(config.wechat),
     templateId: settings.messages.subscribeTemplateId,
     page: settings.messages.page,
@@ -43,8 +47,10 @@ export const applicationDomain = defineDomain('applications', async (app, { conf
     audit: services.audit,
     files: services.files,
     profiles: services.profiles,
-    userIdForIdNumber,
+    identity: services.identity,
+    personAccount,
     settings,
+    filingsPerDay: config.identity.helperFilingsPerDay,
     calendar: indexCalendar(loadHolidayCalendar()),
     notifier,
     estimate: estimateBridge(app.policy),

@@ -11,6 +11,7 @@ const of = (programme: string) => programmeName(programme);
 
 export const MESSAGES = {
   submitted: (programme: string): CaseMessage => ({ title: '申请已提交', body: `您的${of(programme)}申请已提交，等待乡镇（街道）受理。` }),
+  confirmed: (programme: string): CaseMessage => ({ title: '申请人已确认', body: `代为提交的${of(programme)}申请已由申请人本人确认。` }),
   withdrawn: (programme: string): CaseMessage => ({ title: '申请已撤回', body: `${of(programme)}申请已撤回。如需帮助，可重新申请。` }),
   supplemented: (programme: string): CaseMessage => ({ title: '补正材料已提交', body: `${of(programme)}申请的补正材料已提交，等待乡镇（街道）受理。` }),
   accepted: (programme: string, homeVisitDueOn: string | null): CaseMessage => ({

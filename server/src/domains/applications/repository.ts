@@ -26,6 +26,19 @@ export function applicationRepository(m: ApplicationModels & { Entitlement: Mode
     releaseSubmission: (id: string, applicationId: string) => m.SubmissionKey.deleteOne({ _id: id, applicationId }).exec(),
     claimOpen: (doc: OpenKeyDoc) => insertWins(m.OpenKey, doc),
     releaseOpen: (id: string, applicationId: string) => m.OpenKey.deleteOne({ _id: id, applicationId }).exec(),
+    findOpen: (id: string) => m.OpenKey.findById(id).lean<OpenKeyDoc>().exec(),
+    /** The holders of several open keys at once (a queue page's duplicate flags). */
+    findOpenMany: (ids: readonly string[]) => (ids.length ? m.OpenKey.find({ _id: { $in: [...new Set(ids)] } }).lean<OpenKeyDoc[]>().exec() : Promise.resolve([] as OpenKeyDoc[])),
+
+    /** One of the account's `max` filing slots of the day, or null when all are taken (each an insert-wins key). */
+    async takeFilingSlot(userId: string, day: string, max: number, applicationId: string): Promise<string | null> {
+      for (let n = 0; n < max; n += 1) {
+        const _id = `${userId}:${day}:${n}`;
+        if (await insertWins(m.FilingSlot, { _id, userId, day, applicationId, at: new Date() })) return _id;
+      }
+      return null;
+    },
+    releaseFilingSlot: (id: string, applicationId: string) => m.FilingSlot.deleteOne({ _id: id, applicationId }).exec(),
 
     // Applications and their events
     createApplication: (a: ApplicationDoc) => m.Application.create(a),

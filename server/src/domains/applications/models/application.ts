@@ -34,8 +34,20 @@ export interface HelperRef {
 export interface DocumentRef { item: string; fileId: string }
 const DocumentRefSchema = new Schema<DocumentRef>({ item: String, fileId: String }, sub);
 
-export interface ConsentRef { textVersion: string; at: Date }
-const ConsentSchema = new Schema<ConsentRef>({ textVersion: String, at: Date }, sub);
+/**
+ * Consent to the economic check (家庭经济状况核对授权书): the text version shown, when, who ticked it
+ * and the request that carried the tick. Set only by that explicit request (or, for a filing in
+ * someone's name, by the person's confirmation). `userId`/`requestId` are absent on older records.
+ */
+export interface ConsentRef { textVersion: string; at: Date; userId?: string; requestId?: string }
+const ConsentSchema = new Schema<ConsentRef>({ textVersion: String, at: Date, userId: String, requestId: String }, sub);
+
+/**
+ * Who confirmed that the person concerned applies: the filer themselves (their verified identity is
+ * the applicant's), the person from their own verified account, or staff (受理 of the case). Until
+ * then a filing in someone's name does not take the person's open-application key.
+ */
+export interface ConfirmationRef { by: 'filer' | 'person' | 'staff'; userId: string; at: Date }
 
 /** A draft, `_id` random; saved as the resident types; resumable on any device of the owner. */
 export interface DraftDoc {
@@ -93,6 +105,8 @@ export interface ApplicationDoc {
   formCipher: string;
   documents: DocumentRef[];
   consent: ConsentRef;
+  /** null: not confirmed yet; absent on applications filed before confirmation existed (they held the key from submit). */
+  confirmation?: ConfirmationRef | null;
   emergency: boolean;
   submittedAt: Date;
   submittedOn: string;
@@ -124,6 +138,7 @@ const ApplicationSchema = new Schema<ApplicationDoc>(
     formCipher: { type: String, required: true },
     documents: { type: [DocumentRefSchema], default: [] },
     consent: { type: ConsentSchema, required: true },
+    confirmation: mixed,
     emergency: { type: Boolean, default: false },
     submittedAt: { type: Date, required: true },
     submittedOn: { type: String, required: true },
@@ -200,12 +215,24 @@ const OpenKeySchema = new Schema<OpenKeyDoc>(
   { versionKey: false, collection: 'application_open_keys' },
 );
 
+/**
+ * The daily limit on filings not made by the person themselves (帮办代办, or an unverified own
+ * filing): `_id` = "<userId>:<YYYY-MM-DD>:<n>", n < the limit; insert wins, so concurrent submits
+ * cannot exceed it. Never freed by a later withdrawal: it counts filings made.
+ */
+export interface FilingSlotDoc { _id: string; userId: string; day: string; applicationId: string; at: Date }
+const FilingSlotSchema = new Schema<FilingSlotDoc>(
+  { _id: { type: String, required: true }, userId: { type: String, required: true }, day: { type: String, required: true }, applicationId: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'application_filing_slots' },
+);
+
 export interface ApplicationModels {
   Draft: Model<DraftDoc>;
   Application: Model<ApplicationDoc>;
   ApplicationEvent: Model<ApplicationEventDoc>;
   SubmissionKey: Model<SubmissionKeyDoc>;
   OpenKey: Model<OpenKeyDoc>;
+  FilingSlot: Model<FilingSlotDoc>;
   PublicNotice: Model<PublicNoticeDoc>;
   AppMessage: Model<AppMessageDoc>;
 }
@@ -217,6 +244,7 @@ export function registerApplicationModels(conn: Connection): ApplicationModels {
     ApplicationEvent: conn.model('ApplicationEvent', ApplicationEventSchema),
     SubmissionKey: conn.model('ApplicationSubmission', SubmissionKeySchema),
     OpenKey: conn.model('ApplicationOpenKey', OpenKeySchema),
+    FilingSlot: conn.model('ApplicationFilingSlot', FilingSlotSchema),
     PublicNotice: conn.model('PublicNotice', PublicNoticeSchema),
     AppMessage: conn.model('AppMessage', AppMessageSchema),
   };

@@ -7,6 +7,7 @@ import {
   ApplicationList,
   ApplicationView,
   CHECK_AUTHORIZATION,
+  ConfirmApplicantBody,
   ConsentBody,
   CreateDraftBody,
   DraftIdParams,
@@ -48,7 +49,13 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
 
   app.post('/applications/drafts', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '开始申请（草稿）；代他人申请时填写 onBehalfOf（帮办代办）', security: bearer, body: CreateDraftBody, response: { 201: DraftView, ...errorResponses(401, 409) } },
+    schema: {
+      tags,
+      summary: '开始申请（草稿）；代他人申请时填写 onBehalfOf（帮办代办，代办人须已实名核验：403 APPLICATION_HELPER_UNVERIFIED）',
+      security: bearer,
+      body: CreateDraftBody,
+      response: { 201: DraftView, ...errorResponses(401, 403, 409) },
+    },
   }, async (request, reply) => reply.code(201).send(await applications.drafts.create(actionContext(request), request.body)));
 
   app.get('/applications/drafts', {
@@ -68,8 +75,20 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
 
   app.post('/applications/drafts/:draftId/consent', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '同意《家庭经济状况核对授权书》（记录版本和时间）', security: bearer, params: DraftIdParams, body: ConsentBody, response: { 200: DraftView, ...errorResponses(401, 404, 409) } },
+    schema: {
+      tags,
+      summary: '申请人勾选同意《家庭经济状况核对授权书》：记录所示版本、时间和本次请求；这是记录同意的唯一方式',
+      security: bearer,
+      params: DraftIdParams,
+      body: ConsentBody,
+      response: { 200: DraftView, ...errorResponses(401, 404, 409) },
+    },
   }, async (request) => applications.drafts.signCheckAuthorization(actionContext(request), request.params.draftId, request.body.textVersion));
+
+  app.delete('/applications/drafts/:draftId/consent', {
+    preHandler: app.authenticate,
+    schema: { tags, summary: '取消勾选授权书：撤回同意，重新同意前不能提交', security: bearer, params: DraftIdParams, response: { 200: DraftView, ...errorResponses(401, 404, 409) } },
+  }, async (request) => applications.drafts.withdrawCheckAuthorization(actionContext(request), request.params.draftId));
 
   app.delete('/applications/drafts/:draftId', {
     preHandler: app.authenticate,
@@ -83,10 +102,10 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
     preHandler: app.authenticate,
     schema: {
       tags,
-      summary: '提交申请（幂等：同一 idempotencyKey 重试返回同一份申请，200）',
+      summary: '提交申请（幂等：同一 idempotencyKey 重试返回同一份申请，200）；须已同意当前版本的授权书（400 CHECK_AUTHORIZATION_REQUIRED / 409 CHECK_AUTHORIZATION_OUTDATED）；代办每日限量（429 APPLICATION_FILING_LIMIT）',
       security: bearer,
       body: SubmitBody,
-      response: { 200: ApplicationView, 201: ApplicationView, ...errorResponses(401, 404, 409) },
+      response: { 200: ApplicationView, 201: ApplicationView, ...errorResponses(401, 403, 404, 409, 429) },
     },
   }, async (request, reply) => {
     const { created, application } = await applications.submit(actionContext(request), request.body.draftId, request.body.idempotencyKey);
@@ -95,7 +114,7 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
 
   app.get('/applications', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '我的申请：我提交的和为我提交的', security: bearer, response: { 200: ApplicationList, ...errorResponses(401) } },
+    schema: { tags, summary: '我的申请：我提交的，以及（实名核验后）为我提交的', security: bearer, response: { 200: ApplicationList, ...errorResponses(401) } },
   }, async (request) => ({ applications: await applications.applicant.listMine(actionContext(request)) }));
 
   app.get('/applications/:applicationId', {
@@ -113,9 +132,21 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
     schema: { tags, summary: '补正材料', security: bearer, params: ApplicationIdParams, body: SupplementBody, response: { 200: ApplicationView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => applications.applicant.supplement(actionContext(request), request.params.applicationId, request.body));
 
+  app.post('/applications/:applicationId/confirm', {
+    preHandler: app.authenticate,
+    schema: {
+      tags,
+      summary: '申请人本人（已实名核验）确认他人代为提交的申请，并同意授权书；确认后占用“同类申请办理中”的名额（已有同类申请：409 APPLICATION_ALREADY_OPEN）',
+      security: bearer,
+      params: ApplicationIdParams,
+      body: ConfirmApplicantBody,
+      response: { 200: ApplicationView, ...errorResponses(401, 403, 404, 409) },
+    },
+  }, async (request) => applications.applicant.confirm(actionContext(request), request.params.applicationId, request.body));
+
   app.get('/entitlements', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '我的救助待遇', security: bearer, response: { 200: EntitlementList, ...errorResponses(401) } },
+    schema: { tags, summary: '我的救助待遇（仅凭已实名核验的身份）', security: bearer, response: { 200: EntitlementList, ...errorResponses(401) } },
   }, async (request) => ({ entitlements: await applications.applicant.entitlements(actionContext(request)) }));
 
   app.get('/messages', {

@@ -4,7 +4,6 @@ import type { TSchema } from '@sinclair/typebox';
 import {
   ActBody,
   ApplicationIdParams,
-  ApplicationList,
   ApplicationView,
   ApproveBody,
   ExtendBody,
@@ -14,6 +13,7 @@ import {
   RejectBody,
   RequestSupplementBody,
   ReviewBody,
+  StaffApplicationList,
   StaffApplicationView,
   StaffQueueQuery,
   SupervisionView,
@@ -53,12 +53,12 @@ export default async function staffCaseRoutes(base: FastifyInstance, opts: { app
 
   app.get('/staff/applications', {
     preHandler: staff,
-    schema: { tags, summary: '待办队列：按状态、项目、地区、是否超期筛选', security: bearer, querystring: StaffQueueQuery, response: { 200: ApplicationList, ...errorResponses(401, 403) } },
+    schema: { tags, summary: '待办队列：按状态、项目、地区、是否超期筛选；标出重复申请（duplicateOf）；每页查看留痕', security: bearer, querystring: StaffQueueQuery, response: { 200: StaffApplicationList, ...errorResponses(401, 403) } },
   }, async (request) => ({ applications: await cases.queue(actionContext(request), request.query) }));
 
   app.get('/staff/supervision', {
     preHandler: staff,
-    schema: { tags, summary: '电子监察：超期环节和先行救助待补手续的案件', security: bearer, response: { 200: SupervisionView, ...errorResponses(401, 403) } },
+    schema: { tags, summary: '电子监察：超期环节和先行救助待补手续的案件（查看留痕）', security: bearer, response: { 200: SupervisionView, ...errorResponses(401, 403) } },
   }, async (request) => cases.supervision(actionContext(request)));
 
   app.get('/staff/applications/:applicationId', {

@@ -12,15 +12,17 @@ import type { CaseFiles } from './documents';
 import type { CasePresenter } from './present';
 
 /**
- * The applicant side of a submitted case: the person who filed it and the person it is for see it,
- * may withdraw it and hand in what staff asked for (补正). Submitting is submission.ts.
+ * The applicant side of a submitted case: the account that filed it and the person it is for
+ * (verified identity only: access.ts) see it, may withdraw it and hand in what staff asked for
+ * (补正). A helper follows the case they filed and nothing else of the person. Submitting is
+ * submission.ts, the person's confirmation of a filing in their name confirmation.ts.
  */
 export function applicantCases(deps: { repo: ApplicationRepository; access: CaseAccess; log: CaseLog; act: CaseAct; files: CaseFiles; views: ApplicationViews; present: CasePresenter }) {
   const { act } = deps;
   return {
-    /** Filed by me, or filed for me by a helper (matched by my verified ID number). */
+    /** Filed by me, or — once my identity is verified — filed for me by anyone. */
     async listMine(ctx: ActionContext): Promise<ApplicationSummary[]> {
-      const blind = await deps.access.myBlindIndex(ctx);
+      const blind = await deps.access.verifiedBlindIndex(ctx);
       const [filed, about] = await Promise.all([deps.repo.listFiledBy(ctx.actor._id), blind ? deps.repo.listForPerson(blind) : []]);
       const seen = new Map<string, ApplicationDoc>();
       for (const a of [...filed, ...about]) seen.set(a._id, a);
@@ -29,8 +31,9 @@ export function applicantCases(deps: { repo: ApplicationRepository; access: Case
 
     async getMine(ctx: ActionContext, id: string): Promise<ApplicationView> {
       const a = await deps.log.load(id);
-      if (!a || !(await deps.access.isApplicant(ctx, a))) throw new AppError('NOT_FOUND');
-      return deps.present(a, 'applicant');
+      const relation = a ? await deps.access.relationTo(ctx, a) : null;
+      if (!a || !relation) throw new AppError('NOT_FOUND');
+      return deps.present(a, relation);
     },
 
     withdraw: (ctx: ActionContext, id: string, input: ActBody) => act(ctx, 'applicant', id, 'withdraw', input, (a) => ({ message: MESSAGES.withdrawn(a.programme) })),

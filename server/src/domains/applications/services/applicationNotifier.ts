@@ -8,13 +8,16 @@ import type { AppMessageDoc } from '../models/message';
 
 /**
  * Tells the people of a case what happened: an in-app message to the filer and to the person
- * concerned (when they have an account), and a WeChat subscribe message where a template is
+ * concerned (when an account is verified as them — looked up at each message, so a person who
+ * verifies later hears of the rest, and an account that merely typed their ID number never does), and a WeChat subscribe message where a template is
  * configured and the person signed in with WeChat. A failed message never fails the transition.
  */
 export function applicationNotifier(deps: {
   addMessage(message: AppMessageDoc): Promise<unknown>;
   /** The WeChat openids a user signed in with. */
   wechatOpenIds(userId: string): Promise<string[]>;
+  /** The verified account of the person with this ID number (blind index), if any. */
+  personAccount(blindIndex: string): Promise<string | null>;
   subscribe: SubscribeMessageClient;
   templateId: string;
   page: string;
@@ -22,7 +25,8 @@ export function applicationNotifier(deps: {
 }) {
   return {
     async notify(app: ApplicationDoc, message: CaseMessage, statusLabel: string) {
-      const people = [...new Set([app.filedBy, app.applicant.userId].filter((u): u is string => !!u))];
+      const person = await deps.personAccount(app.applicant.idNumberBlindIndex).catch(() => null);
+      const people = [...new Set([app.filedBy, person].filter((u): u is string => !!u))];
       for (const userId of people) {
         try {
           await deps.addMessage({ _id: randomUUID(), userId, applicationId: app._id, title: message.title, body: message.body, createdAt: new Date(), read: false });

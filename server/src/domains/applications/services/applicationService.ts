@@ -3,6 +3,7 @@ import type { ApplicationSettings } from '@dajiuzhu/config';
 import type { AuditService } from '../../../core/audit/auditService';
 import type { PiiCipher } from '../../../core/crypto/pii';
 import type { FileService } from '../../../core/files/fileService';
+import type { IdentityService } from '../../../core/identity/identityService';
 import type { ProfileService } from '../../../core/identity/profileService';
 import type { ApplicationRepository } from '../repository';
 import { applicationViews } from '../views/applicationView';
@@ -13,6 +14,7 @@ import type { ApplicationNotifier } from './applicationNotifier';
 import { caseActions } from './caseActions';
 import { caseLog } from './caseLog';
 import { clockOf } from './clock';
+import { applicantConfirmation } from './confirmation';
 import { caseDeadlines } from './deadlines';
 import { caseFiles } from './documents';
 import { drafts } from './drafts';
@@ -32,9 +34,13 @@ export interface ApplicationServiceDeps {
   audit: AuditService;
   files: FileService;
   profiles: Pick<ProfileService, 'findById'>;
-  /** The account holding an ID number (by blind index): links a helper-filed case to its person. */
-  userIdForIdNumber(blindIndex: string): Promise<string | null>;
+  /** Verified identity: the only link from an account to the cases and entitlements of a person. */
+  identity: Pick<IdentityService, 'verifiedBlindIndexOf' | 'isVerified'>;
+  /** The verified account of the person with this ID number (blind index), if any. */
+  personAccount(blindIndex: string): Promise<string | null>;
   settings: ApplicationSettings;
+  /** Filings per account and day not for the filer's own verified identity (config identity.helperFilingsPerDay). */
+  filingsPerDay: number;
   calendar: CalendarIndex;
   notifier: ApplicationNotifier;
   /** Suggested monthly amount from the policy estimate (政策测算), beside a case for staff. */
@@ -54,18 +60,23 @@ export function applicationService(deps: ApplicationServiceDeps) {
   const forms = formCodec(pii);
   const files = caseFiles(deps.files);
   const deadlines = caseDeadlines({ settings, calendar: deps.calendar, clock });
-  const access = caseAccess({ profiles: deps.profiles, audit: deps.audit });
+  const access = caseAccess({ identity: deps.identity, audit: deps.audit });
   const log = caseLog({ repo, warn: deps.warn });
   const views = applicationViews({ forms, pii, deadlines, clock });
   const present = casePresenter({ repo, views });
   const act = caseActions({ log, access, deadlines, pii, notifier: deps.notifier, clock, present });
-  const draftService = drafts({ repo, pii, forms, files, profiles: deps.profiles, userIdForIdNumber: deps.userIdForIdNumber, view: draftViews({ forms, clock }), clock });
+  const draftService = drafts({ repo, pii, forms, files, profiles: deps.profiles, identity: deps.identity, view: draftViews({ forms, clock }), clock });
+  const openKeys = { holderOf: async (key: string) => (await repo.findOpen(key))?.applicationId ?? null, claim: (key: string, applicationId: string, at: Date) => repo.claimOpen({ _id: key, applicationId, at }) };
 
   return {
     drafts: draftService,
-    submit: submission({ repo, log, drafts: draftService, forms, files, settings, notifier: deps.notifier, present, clock }),
-    applicant: { ...applicantCases({ repo, access, log, act, files, views, present }), entitlements: myEntitlements({ repo, access }) },
-    staff: staffCases({ repo, access, log, act, effects: staffEffects({ settings, deadlines, files }), views, present, clock, estimate: deps.estimate }),
+    submit: submission({ repo, log, drafts: draftService, forms, files, access, audit: deps.audit, personAccount: deps.personAccount, settings, filingsPerDay: deps.filingsPerDay, notifier: deps.notifier, present, clock }),
+    applicant: {
+      ...applicantCases({ repo, access, log, act, files, views, present }),
+      confirm: applicantConfirmation({ repo, log, access, notifier: deps.notifier, present, clock }),
+      entitlements: myEntitlements({ repo, access }),
+    },
+    staff: staffCases({ repo, access, log, act, effects: staffEffects({ settings, deadlines, files, openKeys }), views, present, clock, estimate: deps.estimate }),
     publicNotices: publicNotices({ repo, clock }),
     messages: inbox(repo),
   };

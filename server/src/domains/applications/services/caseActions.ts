@@ -24,6 +24,7 @@ import type { Clock } from './clock';
 import type { CaseDeadlines } from './deadlines';
 import type { ApplicationNotifier } from './applicationNotifier';
 import type { CasePresenter } from './present';
+import type { CaseViewer } from '../views/applicationView';
 
 /** What every action body may carry: the sequence the actor saw, and a note. */
 export interface ActInput { expectedSequence?: number; note?: string }
@@ -59,14 +60,16 @@ export function caseActions(deps: {
   clock: Clock;
   present: CasePresenter;
 }) {
-  async function actorRoleFor(ctx: ActionContext, side: 'applicant' | 'staff', app: ApplicationDoc | null): Promise<{ app: ApplicationDoc; role: ActorRole }> {
+  async function actorRoleFor(ctx: ActionContext, side: 'applicant' | 'staff', app: ApplicationDoc | null): Promise<{ app: ApplicationDoc; role: ActorRole; viewer: CaseViewer }> {
     if (side === 'staff') {
       // 403 for non-staff; 404 when there is no such case or it lies outside the staff member's region.
       const scope = requireStaffCovering(ctx.actor, app?.regionCode);
-      return { app: app!, role: scope.level };
+      return { app: app!, role: scope.level, viewer: scope.level };
     }
-    if (!app || !(await deps.access.isApplicant(ctx, app))) throw new AppError('NOT_FOUND');
-    return { app, role: 'applicant' };
+    // The filer, or the person verified as the applicant; anyone else: as if there were no such case.
+    const relation = app ? await deps.access.relationTo(ctx, app) : null;
+    if (!app || !relation) throw new AppError('NOT_FOUND');
+    return { app, role: 'applicant', viewer: relation };
   }
 
   function assertLevel(side: 'applicant' | 'staff', action: ApplicationAction, role: ActorRole) {
@@ -77,7 +80,7 @@ export function caseActions(deps: {
   }
 
   return async function act<I extends ActInput>(ctx: ActionContext, side: 'applicant' | 'staff', id: string, action: ApplicationAction, input: I, effect: EffectOf<I>): Promise<ApplicationView> {
-    const { app, role } = await actorRoleFor(ctx, side, await deps.log.load(id));
+    const { app, role, viewer } = await actorRoleFor(ctx, side, await deps.log.load(id));
     assertLevel(side, action, role);
     if (input.expectedSequence !== undefined && input.expectedSequence !== app.sequence) {
       throw new AppError('APPLICATION_CONFLICT', { details: { currentSequence: app.sequence, status: app.status } });
@@ -116,7 +119,7 @@ export function caseActions(deps: {
     const updated = await deps.log.append(app, event);
     await deps.notifier.notify(updated, fx.message ?? MESSAGES.statusChanged(app.programme, action, to), STATUS_LABELS[to]);
     if (side === 'staff') await deps.access.auditStaffRead(ctx, updated, 'application.act');
-    return deps.present(updated, role);
+    return deps.present(updated, viewer);
   };
 }
 export type CaseAct = ReturnType<typeof caseActions>;

@@ -6,7 +6,13 @@ import type { ApplicationRepository } from '../repository';
 import { entitlementOf, type ApprovalDetails } from './entitlements';
 import { publicNoticeOf } from './publicNotices';
 
-/** One open application per person and programme: the unique key, released when the case closes. */
+/**
+ * One open application per person and programme: the unique key, released when the case closes.
+ * Taken at submit when the filer is the applicant's verified identity; a filing in someone else's
+ * name (or by an unverified account) takes it only when confirmed: by the person (confirmation.ts)
+ * or by staff accepting the case (受理). A confirmed case that finds the key held by another open
+ * case is the duplicate staff see (views: duplicateOf).
+ */
 export const openKeyOf = (a: { applicant: PersonRef; programme: string }) => `${a.applicant.idNumberBlindIndex}:${a.programme}`;
 
 /**
@@ -25,6 +31,8 @@ export function caseLog(deps: { repo: ApplicationRepository; warn(details: Recor
     if (app.notice && app.status === 'publicNotice' && e.toStatus !== 'publicNotice') await repo.endNotice(`${app._id}:${app.notice.round}`);
     if (e.action === 'approve') await repo.createEntitlement(entitlementOf(app, e.details as unknown as ApprovalDetails, e.at, e.actor.userId));
     if (isTerminal(e.toStatus as ApplicationStatus)) await repo.releaseOpen(openKeyOf(app), app._id);
+    // Confirmation takes the key; losing it to another open case is expected (a duplicate), and a replay finds it ours.
+    else if (e.action === 'accept' || e.action === 'confirmApplicant') await repo.claimOpen({ _id: openKeyOf(app), applicationId: app._id, at: e.at });
     await repo.setApplication(app._id, e.sequence, e.patch);
     return next;
   }

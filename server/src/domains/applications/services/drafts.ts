@@ -14,6 +14,7 @@ import {
 import type { ActionContext } from '../../../core/context';
 import type { PiiCipher } from '../../../core/crypto/pii';
 import { AppError } from '../../../core/errors/AppError';
+import type { IdentityService } from '../../../core/identity/identityService';
 import type { ProfileService } from '../../../core/identity/profileService';
 import type { DraftDoc, PersonRef } from '../models/application';
 import type { ApplicationRepository } from '../repository';
@@ -24,11 +25,18 @@ import type { FormCodec, StoredForm } from './forms';
 
 type OnBehalfOf = NonNullable<CreateDraftBody['onBehalfOf']>;
 
+/** Consent counts only for the text version in force (409 with the current version otherwise). */
+export function assertCurrentCheckAuthorization(textVersion: string) {
+  if (textVersion !== CHECK_AUTHORIZATION.version) throw new AppError('CHECK_AUTHORIZATION_OUTDATED', { details: { currentVersion: CHECK_AUTHORIZATION.version } });
+}
+
 /**
  * Drafts (草稿): saved as the resident types, resumable on any device of the owner, never seen by
  * anyone else. A draft is for the owner themselves (from their verified profile) or, in helper
- * filing (帮办代办), for the person named in `onBehalfOf`. Signing the check authorization
- * (家庭经济状况核对授权书) is recorded on the draft with its text version.
+ * filing (帮办代办, only by a verified helper), for the person named in `onBehalfOf`. Consent to the
+ * check (家庭经济状况核对授权书) is stored only by the explicit consent request — the text version
+ * shown, the tick, who and which request — and taken back by its DELETE; nothing else sets it.
+ * Which account is the person's is decided at submit, by verified identity only (submission.ts).
  */
 export function drafts(deps: {
   repo: ApplicationRepository;
@@ -36,29 +44,29 @@ export function drafts(deps: {
   forms: FormCodec;
   files: CaseFiles;
   profiles: Pick<ProfileService, 'findById'>;
-  /** The account holding an ID number (by blind index), if the person has one. */
-  userIdForIdNumber(blindIndex: string): Promise<string | null>;
+  identity: Pick<IdentityService, 'isVerified'>;
   view: DraftViewer;
   clock: Clock;
 }) {
   const { repo, pii } = deps;
 
-  /** Helper filing: the applicant is the person named, checked like a profile's ID number. */
-  async function helperFiling(o: OnBehalfOf) {
+  /** Helper filing: only a verified helper; the applicant is the person named, checked like a profile's ID number. */
+  async function helperFiling(ctx: ActionContext, o: OnBehalfOf) {
+    if (!(await deps.identity.isVerified(ctx.actor._id))) throw new AppError('APPLICATION_HELPER_UNVERIFIED');
     const idNumber = normalizeIdNumber(o.idNumber);
     const problem = findIdNumberProblem(idNumber, deps.clock.today());
     if (problem) throw new AppError('INVALID_ID_NUMBER', { message: ID_NUMBER_PROBLEM_MESSAGES[problem], details: { fields: [{ path: '/onBehalfOf/idNumber', rule: problem }] } });
     const blindIndex = pii.blindIndex(idNumber);
-    const applicant: PersonRef = { userId: await deps.userIdForIdNumber(blindIndex), name: o.name.trim(), idNumberCipher: pii.encrypt(idNumber), idNumberMasked: maskIdNumber(idNumber), idNumberBlindIndex: blindIndex };
+    const applicant: PersonRef = { userId: null, name: o.name.trim(), idNumberCipher: pii.encrypt(idNumber), idNumberMasked: maskIdNumber(idNumber), idNumberBlindIndex: blindIndex };
     const helper: DraftDoc['helper'] = { relation: o.relation.trim(), phoneCipher: o.phone ? pii.encrypt(o.phone) : null, phoneMasked: o.phone ? maskPhone(o.phone) : null, regionCode: o.regionCode };
     return { applicant, helper, regionCode: o.regionCode, hukou: undefined as ApplicationForm['hukou'] };
   }
 
-  /** Filing for oneself: the applicant is the owner's verified profile. */
+  /** Filing for oneself: the applicant is the owner's profile (a claim until verified; see submission.ts). */
   async function ownFiling(ctx: ActionContext) {
     const p = await deps.profiles.findById(ctx.actor._id);
     if (!p) throw new AppError('APPLICATION_PROFILE_REQUIRED');
-    const applicant: PersonRef = { userId: ctx.actor._id, name: p.name, idNumberCipher: p.idNumberCipher, idNumberMasked: p.idNumberMasked, idNumberBlindIndex: p.idNumberBlindIndex };
+    const applicant: PersonRef = { userId: null, name: p.name, idNumberCipher: p.idNumberCipher, idNumberMasked: p.idNumberMasked, idNumberBlindIndex: p.idNumberBlindIndex };
     return { applicant, helper: null, regionCode: p.regionCode, hukou: p.hukou as ApplicationForm['hukou'] };
   }
 
@@ -74,7 +82,7 @@ export function drafts(deps: {
 
     async create(ctx: ActionContext, body: CreateDraftBody): Promise<DraftView> {
       const at = deps.clock.now();
-      const { applicant, helper, regionCode, hukou } = body.onBehalfOf ? await helperFiling(body.onBehalfOf) : await ownFiling(ctx);
+      const { applicant, helper, regionCode, hukou } = body.onBehalfOf ? await helperFiling(ctx, body.onBehalfOf) : await ownFiling(ctx);
       const form: StoredForm = { ...(hukou ? { hukou } : {}), members: [{ key: 'self', name: applicant.name, relation: 'self' }] };
       const d: DraftDoc = {
         _id: randomUUID(), ownerId: ctx.actor._id, programme: body.programme, applicant, helper, regionCode, formCipher: deps.forms.write(form),
@@ -98,11 +106,20 @@ export function drafts(deps: {
       return deps.view({ ...d, ...set });
     },
 
+    /** The tick under the text shown (body `{ textVersion, agreed: true }`): the one way consent is stored. */
     async signCheckAuthorization(ctx: ActionContext, id: string, textVersion: string): Promise<DraftView> {
       const d = await ownDraft(ctx, id, true);
-      if (textVersion !== CHECK_AUTHORIZATION.version) throw new AppError('CHECK_AUTHORIZATION_OUTDATED', { details: { currentVersion: CHECK_AUTHORIZATION.version } });
+      assertCurrentCheckAuthorization(textVersion);
       const at = deps.clock.now();
-      const set = { consent: { textVersion, at }, updatedAt: at };
+      const set = { consent: { textVersion, at, userId: ctx.actor._id, requestId: ctx.requestId }, updatedAt: at };
+      await repo.updateDraft(id, set);
+      return deps.view({ ...d, ...set });
+    },
+
+    /** Unticking takes consent back: the draft cannot be submitted until it is given again. */
+    async withdrawCheckAuthorization(ctx: ActionContext, id: string): Promise<DraftView> {
+      const d = await ownDraft(ctx, id, true);
+      const set = { consent: null, updatedAt: deps.clock.now() };
       await repo.updateDraft(id, set);
       return deps.view({ ...d, ...set });
     },

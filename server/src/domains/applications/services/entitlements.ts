@@ -28,18 +28,13 @@ export function entitlementOf(app: ApplicationDoc, d: ApprovalDetails, approvedA
   };
 }
 
-/** A resident's entitlements: those granted to them, and those of applications they filed for others. */
+/**
+ * A resident's entitlements: only through their verified identity. A helper who filed for someone
+ * does not get that person's entitlements (they follow the case, not the person).
+ */
 export function myEntitlements(deps: { repo: ApplicationRepository; access: CaseAccess }) {
   return async (ctx: ActionContext): Promise<EntitlementView[]> => {
-    const blind = await deps.access.myBlindIndex(ctx);
-    const found = new Map<string, EntitlementDoc>();
-    if (blind) for (const e of await deps.repo.listEntitlementsFor(blind)) found.set(e._id, e);
-    for (const a of await deps.repo.listFiledBy(ctx.actor._id)) {
-      if (a.status === 'approved' && !found.has(a._id)) {
-        const e = await deps.repo.findEntitlement(a._id);
-        if (e) found.set(e._id, e);
-      }
-    }
-    return [...found.values()].map(entitlementView);
+    const blind = await deps.access.verifiedBlindIndex(ctx);
+    return blind ? (await deps.repo.listEntitlementsFor(blind)).map(entitlementView) : [];
   };
 }

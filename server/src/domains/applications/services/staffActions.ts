@@ -16,10 +16,20 @@ import {
 import type { ApplicationSettings } from '@dajiuzhu/config';
 import { AppError } from '../../../core/errors/AppError';
 import { MESSAGES } from '../messages';
+import type { ApplicationDoc } from '../models/application';
 import type { EffectOf } from './caseActions';
 import type { CaseDeadlines } from './deadlines';
 import type { CaseFiles } from './documents';
 import type { ApprovalDetails } from './entitlements';
+import { openKeyOf } from './caseLog';
+
+/** The open-application key (caseLog.ts#openKeyOf) as the approval needs it. */
+export interface OpenKeys {
+  /** The application holding the key, or null when it is free. */
+  holderOf(key: string): Promise<string | null>;
+  /** Insert wins: true when this application now holds the key. */
+  claim(key: string, applicationId: string, at: Date): Promise<boolean>;
+}
 
 /** The body each staff action takes (the shared request schemas). */
 export interface StaffActionBodies {
@@ -46,14 +56,29 @@ const amountRequired = (path: string) => new AppError('APPLICATION_AMOUNT_REQUIR
  * one row per action giving what it sets on the case, what the timeline shows and what the
  * people of the case are told. Who may act and in which state is the shared state machine's.
  */
-export function staffEffects(deps: { settings: ApplicationSettings; deadlines: CaseDeadlines; files: CaseFiles }): StaffEffects {
+export function staffEffects(deps: { settings: ApplicationSettings; deadlines: CaseDeadlines; files: CaseFiles; openKeys: OpenKeys }): StaffEffects {
   const { deadlines } = deps;
+
+  /**
+   * Only the case holding the person's open-application key is approved: a duplicate (another open
+   * case of the person and programme holds it) is merged or refused by staff. A key freed since
+   * (the other case closed) is taken now; holding it while still open is right even if this approval then loses a race.
+   */
+  async function assertNotDuplicate(a: ApplicationDoc, at: Date) {
+    const key = openKeyOf(a);
+    const holder = await deps.openKeys.holderOf(key);
+    if (holder === a._id || (!holder && (await deps.openKeys.claim(key, a._id, at)))) return;
+    throw new AppError('APPLICATION_DUPLICATE', { details: { duplicateOf: holder ?? (await deps.openKeys.holderOf(key)) ?? '' } });
+  }
+
   return {
-    accept: (a, _input, { day }) => {
+    // 受理 of a filing in someone's name is staff's confirmation that the person applies (ID papers
+    // seen); applying the event takes the open-application key (caseLog.ts).
+    accept: (a, _input, { ctx, day, at }) => {
       const homeVisitDueOn = a.chain.includes('homeVisit') ? deadlines.homeVisitDueFrom(day) : null;
       const overallDueOn = deadlines.overallDueFrom(day);
       return {
-        patch: { acceptedOn: day, overallDueOn },
+        patch: { acceptedOn: day, overallDueOn, ...(a.confirmation === null ? { confirmation: { by: 'staff', userId: ctx.actor._id, at } } : {}) },
         details: { overallDueOn, ...(homeVisitDueOn ? { homeVisitDueOn } : {}) },
         message: MESSAGES.accepted(a.programme, homeVisitDueOn),
       };
@@ -95,9 +120,10 @@ export function staffEffects(deps: { settings: ApplicationSettings; deadlines: C
 
     raiseObjection: (a) => ({ details: { round: a.notice?.round ?? 0 }, message: MESSAGES.objectionRaised(a.programme) }),
 
-    approve: (a, input, { day }) => {
+    approve: async (a, input, { day, at }) => {
       const amountFen = input.amountFen ?? a.proposedAmountFen;
       if (amountFen === null || amountFen === undefined) throw amountRequired('/amountFen');
+      await assertNotDuplicate(a, at);
       const programme = a.programme as ApplicationProgramme;
       const { startMonth: startRule, recheckMonths } = deps.settings.programmes[programme];
       const month = day.slice(0, 7);

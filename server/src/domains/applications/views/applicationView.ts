@@ -1,23 +1,26 @@
 import {
   ACTION_LABELS,
   allowedActions,
+  isTerminal,
   maskName,
   pendingStep,
   programmeName,
   STATUS_LABELS,
   STEP_LABELS,
   type ActorRole,
-  type ApplicationAction,
   type ApplicationProgramme,
   type ApplicationStatus,
   type ApplicationSummary,
   type ApplicationView,
   type ChainStep,
+  type StaffApplicationSummary,
+  type TimelineAction,
   type TimelineEntry,
 } from '@dajiuzhu/shared';
 import type { PiiCipher } from '../../../core/crypto/pii';
-import type { ApplicationDoc, ApplicationEventDoc } from '../models/application';
+import type { ApplicationDoc, ApplicationEventDoc, OpenKeyDoc } from '../models/application';
 import type { EntitlementDoc } from '../models/entitlement';
+import type { ApplicantRelation } from '../services/access';
 import type { Clock } from '../services/clock';
 import type { CaseDeadlines } from '../services/deadlines';
 import type { FormCodec } from '../services/forms';
@@ -25,6 +28,20 @@ import { ROLE_NAMES } from '../messages';
 import { entitlementView } from './entitlementView';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** Who looks at a case: the person it is for, the one who filed it, or staff of a level. */
+export type CaseViewer = ApplicantRelation | 'township' | 'county';
+export const roleOfViewer = (v: CaseViewer): ActorRole => (v === 'person' || v === 'filer' ? 'applicant' : v);
+
+/** Confirmed (本人提交、本人确认或已受理); an application older than confirmation held its key from submit. */
+export const isConfirmed = (a: ApplicationDoc) => a.confirmation !== null;
+
+/**
+ * The other open case of the same person and programme, when one holds the open-application key:
+ * shown to staff only (merge or refuse), never to the filer (no oracle).
+ */
+export const duplicateOf = (a: ApplicationDoc, holder: OpenKeyDoc | null | undefined): string | null =>
+  !isTerminal(a.status as ApplicationStatus) && holder && holder.applicationId !== a._id ? holder.applicationId : null;
 
 /** The case as the applicant or staff see it (detail) and as a queue row (summary). */
 export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadlines: CaseDeadlines; clock: Clock }) {
@@ -46,7 +63,7 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
       return {
         sequence: e.sequence,
         action: e.action as TimelineEntry['action'],
-        label: ACTION_LABELS[e.action as ApplicationAction | 'submit'] ?? e.action,
+        label: ACTION_LABELS[e.action as TimelineAction] ?? e.action,
         fromStatus: (e.fromStatus as ApplicationStatus | null) ?? null,
         toStatus: e.toStatus as ApplicationStatus,
         at: e.at.toISOString(),
@@ -58,9 +75,11 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
     });
   }
 
-  return {
-    detail(a: ApplicationDoc, role: ActorRole, events: ApplicationEventDoc[], entitlement: EntitlementDoc | null): ApplicationView {
+  const views = {
+    /** The helper who filed sees the case they filed, not the person's entitlement. */
+    detail(a: ApplicationDoc, viewer: CaseViewer, events: ApplicationEventDoc[], entitlement: EntitlementDoc | null): ApplicationView {
       const { list, overdue } = deps.deadlines.of(a);
+      const role = roleOfViewer(viewer);
       return {
         id: a._id,
         programme: a.programme as ApplicationProgramme,
@@ -74,6 +93,8 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
         applicantIdNumberMasked: a.applicant.idNumberMasked,
         filedByHelper: !!a.helper,
         helperRelation: a.helper?.relation ?? null,
+        applicantConfirmed: isConfirmed(a),
+        canConfirm: viewer === 'person' && a.confirmation === null && !isTerminal(a.status as ApplicationStatus),
         householdSize: a.householdSize,
         hukou: (a.hukou as ApplicationView['hukou']) ?? null,
         form: deps.forms.mask(deps.forms.read(a.formCipher), a.applicant),
@@ -91,7 +112,7 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
         proposedMonthlyAmountFen: a.proposedAmountFen,
         decisionReasons: a.decisionReasons,
         timeline: timelineOf(events, role !== 'applicant'),
-        entitlement: entitlement ? entitlementView(entitlement) : null,
+        entitlement: entitlement && viewer !== 'filer' ? entitlementView(entitlement) : null,
         allowedActions: allowedActions(a.status as ApplicationStatus, role, deps.deadlines.machineContext(a)),
       };
     },
@@ -117,5 +138,6 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
       };
     },
   };
+  return { ...views, staffSummary: (a: ApplicationDoc, holder: OpenKeyDoc | null | undefined): StaffApplicationSummary => ({ ...views.summary(a), applicantConfirmed: isConfirmed(a), duplicateOf: duplicateOf(a, holder) }) };
 }
 export type ApplicationViews = ReturnType<typeof applicationViews>;
