@@ -8,7 +8,7 @@ module.exports = {
   transform: {
     '^.+\\.(m?js|jsx|tsx?)$': ['babel-jest', { configFile: require.resolve('./babel.config.js') }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@nutui|@swc/helpers|@stencil|swiper|ssr-window|dom7|tslib|\\.pnpm|classnames)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@swc/helpers|@stencil|swiper|ssr-window|dom7|tslib|\\.pnpm|classnames)/)'],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test-stubs/taro.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',

@@ -12,12 +12,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'dajiuzhu',
     date: '2026-11-23',
-    // NutUI is designed at 375; our own styles at 750.
-    designWidth(input: any) {
-      const file = typeof input === 'object' && input ? String(input.file ?? '') : '';
-      if (file.replace(/\\/g, '/').includes('@nutui')) return 375;
-      return 750;
-    },
+    // Our styles are written at 750 (styles/tokens.scss).
+    designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',

@@ -1,3 +1,5 @@
+import { COLORS } from './styles/tokens';
+
 export default defineAppConfig({
   // Tab pages stay thin and in the main package; each domain lives in its own subpackage.
   pages: ['pages/index/index', 'pages/services/index', 'pages/mine/index'],
@@ -11,14 +13,14 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#c8322b',
+    navigationBarBackgroundColor: COLORS.primary,
     navigationBarTitleText: '大救助',
     navigationBarTextStyle: 'white',
   },
   tabBar: {
-    color: '#5c6370',
-    selectedColor: '#c8322b',
-    backgroundColor: '#ffffff',
+    color: COLORS.muted,
+    selectedColor: COLORS.primary,
+    backgroundColor: COLORS.surface,
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },

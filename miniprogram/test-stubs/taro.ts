@@ -6,6 +6,10 @@ import { useEffect } from 'react';
 
 type RequestOption = { url: string; method?: string; data?: unknown; header?: Record<string, string>; dataType?: string };
 type RequestResult = { statusCode: number; data: unknown; header: Record<string, string> };
+type UploadOption = { url: string; filePath: string; name: string; fileName?: string; header?: Record<string, string> };
+type UploadResult = { statusCode: number; data: string };
+type DownloadOption = { url: string; header?: Record<string, string> };
+type DownloadResult = { statusCode: number; tempFilePath: string };
 
 const storage = new Map<string, unknown>();
 
@@ -13,6 +17,21 @@ export const __storage = storage;
 
 export const request = jest.fn<Promise<RequestResult>, [RequestOption]>(async () => {
   throw new Error('Taro.request not mocked in this test');
+});
+
+export const uploadFile = jest.fn<Promise<UploadResult>, [UploadOption]>(async () => {
+  throw new Error('Taro.uploadFile not mocked in this test');
+});
+export const downloadFile = jest.fn<Promise<DownloadResult>, [DownloadOption]>(async () => {
+  throw new Error('Taro.downloadFile not mocked in this test');
+});
+/** Temporary files written by a mocked downloadFile: path → text. */
+export const __files = new Map<string, string>();
+export const getFileSystemManager = () => ({
+  readFileSync: (path: string) => {
+    if (!__files.has(path)) throw new Error(`no such file ${path}`);
+    return __files.get(path);
+  },
 });
 
 export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
@@ -29,6 +48,10 @@ export const navigateBack = jest.fn(async () => undefined);
 export const switchTab = jest.fn(async (_: { url: string }) => undefined);
 export const reLaunch = jest.fn(async (_: { url: string }) => undefined);
 export const showToast = jest.fn(async (_: unknown) => undefined);
+export const showModal = jest.fn(async (_: unknown) => ({ confirm: true, cancel: false }));
+export const redirectTo = jest.fn(async (_: { url: string }) => undefined);
+export const pageScrollTo = jest.fn(async (_: unknown) => undefined);
+export const openDocument = jest.fn(async (_: unknown) => undefined);
 export const openPrivacyContract = jest.fn();
 export const getCurrentPages = jest.fn(() => [] as unknown[]);
 
@@ -52,6 +75,13 @@ export const pxTransform = (n: number) => `${n}px`;
 
 const Taro = {
   request,
+  uploadFile,
+  downloadFile,
+  getFileSystemManager,
+  showModal,
+  redirectTo,
+  pageScrollTo,
+  openDocument,
   getStorageSync,
   setStorageSync,
   removeStorageSync,
@@ -76,10 +106,19 @@ const Taro = {
 
 export function __reset(): void {
   storage.clear();
+  __files.clear();
   routerParams = {};
   request.mockReset();
   request.mockImplementation(async () => {
     throw new Error('Taro.request not mocked in this test');
+  });
+  uploadFile.mockReset();
+  uploadFile.mockImplementation(async () => {
+    throw new Error('Taro.uploadFile not mocked in this test');
+  });
+  downloadFile.mockReset();
+  downloadFile.mockImplementation(async () => {
+    throw new Error('Taro.downloadFile not mocked in this test');
   });
 }
 

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from './Button';
 import { PageShell } from './PageShell';
 import { serviceByKey } from '../services/catalog';
 import { ROUTES } from '../routes';
@@ -20,9 +21,7 @@ export function Placeholder({ fallbackTitle }: { fallbackTitle: string }) {
         <Text className='placeholder__text'>该服务正在建设中，敬请期待</Text>
       </View>
       <View className='bottom-actions'>
-        <Button className='btn btn--primary' onClick={goBackOrHome}>
-          返回
-        </Button>
+        <Button onClick={goBackOrHome}>返回</Button>
       </View>
     </PageShell>
   );

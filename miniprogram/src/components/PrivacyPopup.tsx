@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from './Button';
 import { PRIVACY_AGREE_BUTTON_ID, answerPrivacy, usePendingPrivacy } from '../store/privacy';
 
 /** weapp: shown when WeChat needs the user's consent before a privacy API runs. */
@@ -18,13 +19,12 @@ export function PrivacyPopup() {
         </Text>
         <Text className='privacy-popup__body'>同意后方可继续使用相关功能。</Text>
         <View className='privacy-popup__actions'>
-          <Button className='btn btn--secondary' onClick={() => answerPrivacy(false)}>
+          <Button variant='secondary' onClick={() => answerPrivacy(false)}>
             不同意
           </Button>
           <Button
             id={PRIVACY_AGREE_BUTTON_ID}
-            className='btn btn--primary'
-            openType={'agreePrivacyAuthorization' as any}
+            openType='agreePrivacyAuthorization'
             onAgreePrivacyAuthorization={() => answerPrivacy(true)}
           >
             同意并继续

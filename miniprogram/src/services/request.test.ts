@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import * as stub from '../../test-stubs/taro';
-import { ApiError, request } from './request';
+import { ApiError, apiUrl, buildQuery, download, request, upload } from './request';
 import { getMe } from './me';
 import { getTokens, resetTokenCacheForTests, setTokens } from './tokens';
 
@@ -120,5 +120,149 @@ describe('request layer: errors', () => {
   it('reports a network failure as NETWORK_ERROR with a Chinese message', async () => {
     stub.request.mockRejectedValue(new TypeError('Failed to fetch'));
     await expect(request({ path: '/api/v1/me' })).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' });
+  });
+});
+
+describe('request layer: query strings', () => {
+  it('encodes keys and values (&, =, spaces, Chinese) and leaves out empty values', () => {
+    expect(buildQuery({ q: 'a&b=c d', 地区: '德州市', n: 3, yes: true, none: undefined, nil: null, empty: '' })).toBe(
+      '?q=a%26b%3Dc%20d&%E5%9C%B0%E5%8C%BA=%E5%BE%B7%E5%B7%9E%E5%B8%82&n=3&yes=true',
+    );
+    expect(buildQuery({ a: undefined })).toBe('');
+    expect(buildQuery(undefined)).toBe('');
+    expect(apiUrl('/api/v1/wishes', { regionCode: '371400' })).toBe('/api/v1/wishes?regionCode=371400');
+  });
+
+  it('sends a request’s query encoded', async () => {
+    stub.request.mockResolvedValue(json(200, { ok: true }));
+    await request({ path: '/api/v1/staff/applications', query: { status: 'publicNotice', regionCode: '371402 001&x=1' } });
+    expect(calls()[0].url).toBe('/api/v1/staff/applications?status=publicNotice&regionCode=371402%20001%26x%3D1');
+  });
+});
+
+describe('request layer: uploads', () => {
+  type UploadCall = { url: string; filePath: string; name: string; fileName?: string; header?: Record<string, string> };
+  const uploads = () => stub.uploadFile.mock.calls.map((c) => c[0] as UploadCall);
+  const stored = { id: 'f1', name: '户口簿.jpg', contentType: 'image/jpeg', size: 10, createdAt: '2026-11-23T00:00:00Z' };
+
+  it('refreshes an expired token once and uploads again with the new one', async () => {
+    stub.request.mockImplementation(async (opt) => {
+      if (opt.url === '/api/v1/auth/refresh') {
+        await tick();
+        return json(200, { accessToken: 'access-new', refreshToken: 'refresh-new-0123456789abcdef', expiresIn: 900 });
+      }
+      if (opt.header?.Authorization === 'Bearer access-new') return json(200, user);
+      return envelope(401, 'TOKEN_EXPIRED', '登录已过期，请重新登录');
+    });
+    stub.uploadFile.mockImplementation(async (opt) => {
+      if (opt.header?.Authorization === 'Bearer access-new') return { statusCode: 201, data: JSON.stringify(stored) };
+      return { statusCode: 401, data: JSON.stringify({ error: { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录', requestId: 'r1' } }) };
+    });
+
+    // An upload and a request expire together: one refresh serves both.
+    const [file, me] = await Promise.all([
+      upload({ path: '/api/v1/files', query: { purpose: 'document' }, file: { path: 'wxfile://tmp_1.jpg', name: '户口簿.jpg' } }),
+      getMe(),
+    ]);
+
+    expect(file).toEqual(stored);
+    expect(me).toEqual(user);
+    expect(calls().filter((c) => c.url === '/api/v1/auth/refresh')).toHaveLength(1);
+    expect(uploads()).toHaveLength(2);
+    expect(uploads().map((u) => u.header?.Authorization)).toEqual(['Bearer access-old', 'Bearer access-new']);
+    expect(uploads()[1]).toMatchObject({ url: '/api/v1/files?purpose=document', filePath: 'wxfile://tmp_1.jpg', name: 'file', fileName: '户口簿.jpg' });
+    expect(getTokens()?.accessToken).toBe('access-new');
+  });
+
+  it('H5: sends the File itself with fetch, refreshing an expired token once', async () => {
+    const realFetch = (globalThis as any).fetch;
+    stub.request.mockImplementation(async (opt) => {
+      if (opt.url === '/api/v1/auth/refresh') return json(200, { accessToken: 'access-new', refreshToken: 'refresh-new-0123456789abcdef', expiresIn: 900 });
+      throw new Error(`unexpected ${opt.url}`);
+    });
+    const fetchMock = jest.fn(async (_url: string, init: { headers: Record<string, string>; body: FormData }) =>
+      init.headers.Authorization === 'Bearer access-new'
+        ? { status: 201, text: async () => JSON.stringify(stored) }
+        : { status: 401, text: async () => JSON.stringify({ error: { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录', requestId: 'r1' } }) },
+    );
+    (globalThis as any).fetch = fetchMock;
+    try {
+      const file = new File(['%PDF-1.7'], '收入证明 1&2.pdf', { type: 'application/pdf' });
+      await expect(upload({ path: '/api/v1/files', query: { purpose: 'document' }, file })).resolves.toEqual(stored);
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      const [url, init] = fetchMock.mock.calls[1];
+      expect(url).toBe('/api/v1/files?purpose=document');
+      expect((init.body.get('file') as File).name).toBe('收入证明 1&2.pdf');
+      expect(calls().filter((c) => c.url === '/api/v1/auth/refresh')).toHaveLength(1);
+      expect(stub.uploadFile).not.toHaveBeenCalled();
+    } finally {
+      (globalThis as any).fetch = realFetch;
+    }
+  });
+
+  it('reads the error envelope of a refused upload', async () => {
+    stub.uploadFile.mockResolvedValue({ statusCode: 413, data: JSON.stringify({ error: { code: 'FILE_TOO_LARGE', message: '文件太大了', requestId: 'r9' } }) });
+    const err = await upload({ path: '/api/v1/files', file: { path: 'wxfile://big.pdf', name: 'big.pdf' } }).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 413, code: 'FILE_TOO_LARGE', message: '文件太大了', requestId: 'r9' });
+    expect(calls()).toHaveLength(0); // no refresh for anything but a 401
+  });
+
+  it('reports a failed upload transfer as NETWORK_ERROR', async () => {
+    stub.uploadFile.mockRejectedValue({ errMsg: 'uploadFile:fail' });
+    await expect(upload({ path: '/api/v1/files', file: { path: 'wxfile://a.jpg', name: 'a.jpg' } })).rejects.toMatchObject({ code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' });
+  });
+});
+
+describe('request layer: downloads', () => {
+  const realEnv = process.env.TARO_ENV;
+  const realFetch = (globalThis as any).fetch;
+  const realCreate = URL.createObjectURL;
+  afterEach(() => {
+    process.env.TARO_ENV = realEnv;
+    (globalThis as any).fetch = realFetch;
+    URL.createObjectURL = realCreate;
+  });
+  const refreshOk = () =>
+    stub.request.mockImplementation(async (opt) => {
+      if (opt.url === '/api/v1/auth/refresh') return json(200, { accessToken: 'access-new', refreshToken: 'refresh-new-0123456789abcdef', expiresIn: 900 });
+      throw new Error(`unexpected ${opt.url}`);
+    });
+
+  it('weapp: refreshes an expired token once and downloads again', async () => {
+    process.env.TARO_ENV = 'weapp';
+    refreshOk();
+    stub.__files.set('tmp/err.json', JSON.stringify({ error: { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录', requestId: 'r1' } }));
+    stub.downloadFile.mockImplementation(async (opt) =>
+      opt.header?.Authorization === 'Bearer access-new' ? { statusCode: 200, tempFilePath: 'tmp/list.pdf' } : { statusCode: 401, tempFilePath: 'tmp/err.json' },
+    );
+    const file = await download({ path: '/api/v1/happiness-lists/2025/pdf' });
+    expect(file).toEqual({ filePath: 'tmp/list.pdf' });
+    expect(stub.downloadFile.mock.calls.map((c) => c[0].header?.Authorization)).toEqual(['Bearer access-old', 'Bearer access-new']);
+    expect(calls().filter((c) => c.url === '/api/v1/auth/refresh')).toHaveLength(1);
+  });
+
+  it('weapp: reads the error envelope from the downloaded body', async () => {
+    process.env.TARO_ENV = 'weapp';
+    stub.__files.set('tmp/err.json', JSON.stringify({ error: { code: 'NOT_FOUND', message: '该年度的幸福清单尚未发布', requestId: 'r2' } }));
+    stub.downloadFile.mockResolvedValue({ statusCode: 404, tempFilePath: 'tmp/err.json' });
+    await expect(download({ path: '/api/v1/happiness-lists/2030/pdf' })).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND', message: '该年度的幸福清单尚未发布' });
+  });
+
+  it('H5: fetches a Blob with the token, refreshing once on 401', async () => {
+    process.env.TARO_ENV = 'h5';
+    refreshOk();
+    const blob = new Blob(['%PDF-1.7']);
+    const fetchMock = jest.fn(async (_url: string, init: { headers: Record<string, string> }) =>
+      init.headers.Authorization === 'Bearer access-new'
+        ? { status: 200, blob: async () => blob, json: async () => null }
+        : { status: 401, blob: async () => new Blob([]), json: async () => ({ error: { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录', requestId: 'r1' } }) },
+    );
+    (globalThis as any).fetch = fetchMock;
+    URL.createObjectURL = jest.fn(() => 'blob:pdf-1');
+    const file = await download({ path: '/api/v1/staff/ledger/imports/i1/report.csv' });
+    expect(file).toEqual({ filePath: 'blob:pdf-1', blob });
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/v1/staff/ledger/imports/i1/report.csv', '/api/v1/staff/ledger/imports/i1/report.csv']);
+    expect(calls().filter((c) => c.url === '/api/v1/auth/refresh')).toHaveLength(1);
   });
 });

@@ -4,7 +4,8 @@ import type { SignInResponse, UserView } from '@dajiuzhu/shared';
 import { createStore } from './createStore';
 import { getAuthOptions, logout, signInWithWechat } from '../services/auth';
 import { getMe } from '../services/me';
-import { ApiError, isApiError } from '../services/request';
+import { isApiError } from '../services/request';
+import { errorText } from '../components/errorText';
 import { clearTokens, getTokens, onTokensChange, setTokens } from '../services/tokens';
 import { ROUTES } from '../routes';
 
@@ -45,7 +46,7 @@ export function signOut(): void {
 }
 
 function failed(e: unknown): void {
-  const message = e instanceof ApiError ? e.message : '登录失败，请稍后再试';
+  const message = errorText(e, '登录失败，请稍后再试');
   store.set((s) => ({ ...s, status: 'signedOut', user: null, error: message }));
 }
 

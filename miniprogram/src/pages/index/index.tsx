@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
+import { Notice } from '../../components/Notice';
 import { servicesFor } from '../../services/catalog';
 import { useSession } from '../../store/session';
 
@@ -20,7 +21,7 @@ export default function HomePage() {
           </View>
         ))}
       </View>
-      {session.status === 'signedOut' && session.error ? <Text className='notice notice--error'>{session.error}</Text> : null}
+      {session.status === 'signedOut' ? <Notice text={session.error} error /> : null}
     </PageShell>
   );
 }

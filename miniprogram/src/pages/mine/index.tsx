@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Role } from '@dajiuzhu/shared';
 import { PageShell } from '../../components/PageShell';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
+import { Button } from '../../components/Button';
+import { Notice } from '../../components/Notice';
 import { ROUTES } from '../../routes';
 import { bootstrapSession, openDemoSignIn, signOut, useSession } from '../../store/session';
 
@@ -20,8 +22,8 @@ export default function MinePage() {
         {session.status === 'signedOut' ? (
           <>
             <Text className='card__title'>未登录</Text>
-            {session.error ? <Text className='notice notice--error'>{session.error}</Text> : null}
-            <Button className='btn btn--primary' onClick={() => (showDemoSwitch ? openDemoSignIn() : void bootstrapSession())}>
+            <Notice text={session.error} error />
+            <Button onClick={() => (showDemoSwitch ? openDemoSignIn() : void bootstrapSession())}>
               登录
             </Button>
           </>
@@ -57,7 +59,7 @@ export default function MinePage() {
       {user ? (
         <View className='bottom-actions'>
           <Button
-            className='btn btn--secondary'
+            variant='secondary'
             onClick={() => {
               signOut();
               Taro.showToast({ title: '已退出登录', icon: 'none' });

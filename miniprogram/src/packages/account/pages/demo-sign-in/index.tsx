@@ -1,31 +1,27 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { DEMO_ACCOUNTS, type DemoAccount } from '@dajiuzhu/shared/src/demo/accounts';
 import { PageShell } from '../../../../components/PageShell';
 import { signInDev } from '../../../../services/auth';
-import { isApiError } from '../../../../services/request';
+import { Button } from '../../../../components/Button';
+import { Notice } from '../../../../components/Notice';
+import { useAction } from '../../../../components/hooks';
 import { applySignIn } from '../../../../store/session';
 import { ROUTES } from '../../../../routes';
 
 /** H5 demo sign-in (only reachable when the server enables dev sign-in). */
 export default function DemoSignInPage() {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const signIn = useAction({ fallback: '登录失败，请稍后再试' });
 
-  async function choose(account: DemoAccount) {
-    if (busy) return;
-    setBusy(account.openid);
-    setError(null);
-    try {
+  function choose(account: DemoAccount) {
+    setChosen(account.openid);
+    void signIn.act(async () => {
       const { openid, role, regionCode, level, donorKind } = account;
       applySignIn(await signInDev({ openid, role, regionCode, level, donorKind }));
       Taro.switchTab({ url: ROUTES.home });
-    } catch (e) {
-      setError(isApiError(e) ? e.message : '登录失败，请稍后再试');
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   return (
@@ -34,16 +30,10 @@ export default function DemoSignInPage() {
         <Text>演示环境 · 仅用于测试</Text>
       </View>
       <Text className='section-title'>请选择一个演示账号登录</Text>
-      {error ? <Text className='notice notice--error'>{error}</Text> : null}
+      <Notice text={signIn.error} error />
       <View className='demo-accounts'>
         {DEMO_ACCOUNTS.map((a) => (
-          <Button
-            key={a.openid}
-            className='btn btn--account'
-            // H5: any `disabled` attribute (even "false") greys the text out, so set it only while busy.
-            {...(busy !== null ? { disabled: true } : {})}
-            onClick={() => choose(a)}
-          >
+          <Button key={a.openid} variant='account' loading={signIn.busy && chosen === a.openid} disabled={signIn.busy && chosen !== a.openid} onClick={() => choose(a)}>
             <View className='btn__stack'>
               <Text className='btn__label'>{a.label}</Text>
               <Text className='btn__hint'>{a.description}</Text>

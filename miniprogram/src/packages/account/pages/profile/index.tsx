@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { Hukou } from '@dajiuzhu/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { saveProfile } from '../../../../services/me';
-import { isApiError } from '../../../../services/request';
+import { Button } from '../../../../components/Button';
+import { Chips, type Choice } from '../../../../components/Chips';
+import { Notice } from '../../../../components/Notice';
+import { useAction } from '../../../../components/hooks';
 import { setUser, useSession } from '../../../../store/session';
 import { DEMO_REGIONS, checkAll, checkField, toProfileInput, type ProfileDraft, type ProfileErrors, type ProfileField } from './validate';
 
 const EMPTY: ProfileDraft = { name: '', idNumber: '', phone: '', hukou: '', regionCode: '' };
 
-const HUKOU_OPTIONS: { value: Hukou; label: string }[] = [
+const HUKOU_OPTIONS: Choice<Hukou>[] = [
   { value: 'urban', label: '城镇' },
   { value: 'rural', label: '农村' },
 ];
+const REGION_OPTIONS: Choice<string>[] = DEMO_REGIONS.map((r) => ({ value: r.code, label: r.name }));
 
 function FieldError({ message }: { message?: string }) {
   return message ? <Text className='field__error'>{message}</Text> : null;
@@ -25,8 +27,7 @@ export default function ProfilePage() {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<ProfileDraft>(EMPTY);
   const [errors, setErrors] = useState<ProfileErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const save = useAction({ fallback: '保存失败，请稍后再试' });
 
   const profile = user?.profile;
   const showForm = !profile || editing;
@@ -43,24 +44,18 @@ export default function ProfilePage() {
     setErrors((e) => ({ ...e, [field]: checkField(field, next) }));
   };
 
-  async function submit() {
-    if (submitting) return;
-    setServerError(null);
+  function submit() {
+    if (save.busy) return;
+    save.setError(null);
     const found = checkAll(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setSubmitting(true);
-    try {
+    void save.act(async () => {
       const saved = await saveProfile(toProfileInput(draft));
       setUser(saved);
       setDraft(EMPTY); // never keep the raw ID number on screen
       setEditing(false);
-      Taro.showToast({ title: '实名信息已保存', icon: 'success' });
-    } catch (e) {
-      setServerError(isApiError(e) ? e.message : '保存失败，请稍后再试');
-    } finally {
-      setSubmitting(false);
-    }
+    }, '实名信息已保存');
   }
 
   if (!user) {
@@ -138,19 +133,7 @@ export default function ProfilePage() {
 
           <View className='field'>
             <Text className='field__label'>户籍</Text>
-            <View className='chips'>
-              {HUKOU_OPTIONS.map((o) => (
-                <View
-                  key={o.value}
-                  className={draft.hukou === o.value ? 'chip chip--on tap' : 'chip tap'}
-                  role='radio'
-                  aria-checked={draft.hukou === o.value}
-                  onClick={() => update('hukou', o.value)}
-                >
-                  <Text>{o.label}</Text>
-                </View>
-              ))}
-            </View>
+            <Chips options={HUKOU_OPTIONS} value={draft.hukou || undefined} onChange={(v) => update('hukou', v ?? '')} />
             <FieldError message={errors.hukou} />
           </View>
 
@@ -165,24 +148,14 @@ export default function ProfilePage() {
               onInput={(e) => update('regionCode', e.detail.value)}
               onBlur={(e) => blur('regionCode', e.detail.value)}
             />
-            <View className='chips chips--wrap'>
-              {DEMO_REGIONS.map((r) => (
-                <View
-                  key={r.code}
-                  className={draft.regionCode === r.code ? 'chip chip--on tap' : 'chip tap'}
-                  onClick={() => update('regionCode', r.code)}
-                >
-                  <Text>{r.name}</Text>
-                </View>
-              ))}
-            </View>
+            <Chips className='chips--wrap' options={REGION_OPTIONS} value={draft.regionCode} onChange={(v) => update('regionCode', v ?? '')} />
             <FieldError message={errors.regionCode} />
           </View>
 
-          {serverError ? <Text className='notice notice--error'>{serverError}</Text> : null}
+          <Notice text={save.error} error />
 
           <View className='bottom-actions'>
-            <Button className='btn-submit' type='primary' block loading={submitting} onClick={submit}>
+            <Button loading={save.busy} onClick={submit}>
               提交实名信息
             </Button>
             {editing ? (

@@ -1,52 +1,43 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { APPLICATION_PROGRAMMES, PROGRAMME_DEFINITIONS, STEP_LABELS, type ApplicationProgramme, type DraftView, type ProgrammeList } from '@dajiuzhu/shared';
+import { Input, Text, View } from '@tarojs/components';
+import { APPLICATION_PROGRAMMES, PROGRAMME_DEFINITIONS, type ApplicationProgramme } from '@dajiuzhu/shared/src/applications/programmes';
+import { STEP_LABELS } from '@dajiuzhu/shared/src/applications/stateMachine';
 import { PageShell } from '../../../../components/PageShell';
+import { Button } from '../../../../components/Button';
+import { Notice } from '../../../../components/Notice';
+import { useAction, useLoad } from '../../../../components/hooks';
 import { createDraft, listDrafts, listProgrammes } from '../../../../services/applications';
-import { isApiError } from '../../../../services/request';
 import { useSession } from '../../../../store/session';
 import '../../components/applications.scss';
 
 /** Type picker: each programme with who may apply, the steps and the document checklist, shown before starting. */
 export default function ApplyPage() {
   const { user } = useSession();
-  const [chains, setChains] = useState<Record<string, string[]>>({});
+  const programmes = useLoad(() => listProgrammes());
+  const chains: Record<string, string[]> = Object.fromEntries((programmes.data?.programmes ?? []).map((p) => [p.programme, p.chain]));
   // 政策测算's 去申请 opens this page with ?programme=… already chosen.
   const { params } = useRouter();
   const [chosen, setChosen] = useState<ApplicationProgramme | null>(() => {
     const p = params?.programme;
     return p && (APPLICATION_PROGRAMMES as readonly string[]).includes(p) ? (p as ApplicationProgramme) : null;
   });
-  const [drafts, setDrafts] = useState<DraftView[]>([]);
+  const drafts = useLoad(() => listDrafts(), [user], { enabled: !!user }).data?.drafts ?? [];
   const [forOther, setForOther] = useState(false);
   const [other, setOther] = useState({ name: '', idNumber: '', regionCode: '', relation: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const starting = useAction({ fallback: '开始申请失败，请稍后再试' });
 
-  useEffect(() => {
-    listProgrammes().then((r: ProgrammeList) => setChains(Object.fromEntries(r.programmes.map((p) => [p.programme, p.chain])))).catch(() => {});
-  }, []);
-  useEffect(() => {
-    if (user) listDrafts().then((r) => setDrafts(r.drafts)).catch(() => {});
-  }, [user]);
-
-  async function start() {
-    if (!chosen || busy) return;
-    setError(null);
+  function start() {
+    if (!chosen || starting.busy) return;
+    starting.setError(null);
     if (!forOther && !user?.profile) {
-      setError('为本人申请需要先完成实名认证');
+      starting.setError('为本人申请需要先完成实名认证');
       return;
     }
-    setBusy(true);
-    try {
+    void starting.act(async () => {
       const d = await createDraft({ programme: chosen, ...(forOther ? { onBehalfOf: { name: other.name.trim(), idNumber: other.idNumber.trim().toUpperCase(), regionCode: other.regionCode.trim(), relation: other.relation.trim() } } : {}) });
       Taro.navigateTo({ url: `/packages/assistance/pages/form/index?id=${d.id}` });
-    } catch (e) {
-      setError(isApiError(e) ? e.message : '开始申请失败，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const def = chosen ? PROGRAMME_DEFINITIONS[chosen] : null;
@@ -65,7 +56,7 @@ export default function ApplyPage() {
       ) : null}
       <Text className='section-title'>请选择要申请的救助项目</Text>
       {APPLICATION_PROGRAMMES.map((p) => (
-        <View key={p} className={`btn btn--account tap ${chosen === p ? 'chip--on' : ''}`} onClick={() => setChosen(p)}>
+        <View key={p} className={`btn btn--account tap ${chosen === p ? 'chip--on' : ''}`} role='radio' aria-checked={chosen === p} onClick={() => setChosen(p)}>
           <View className='btn__stack'>
             <Text className='btn__label'>{PROGRAMME_DEFINITIONS[p].name}</Text>
             <Text className='btn__hint'>{PROGRAMME_DEFINITIONS[p].whoMayApply}</Text>
@@ -98,8 +89,8 @@ export default function ApplyPage() {
               ))}
             </View>
           ) : null}
-          {error ? <Text className='notice notice--error'>{error}</Text> : null}
-          <Button className='btn btn--primary' loading={busy} onClick={start}>开始申请</Button>
+          <Notice text={starting.error} error />
+          <Button loading={starting.busy} onClick={start}>开始申请</Button>
         </View>
       ) : null}
     </PageShell>

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
-import { STEP_LABELS, type ApplicationView, type ChainStep } from '@dajiuzhu/shared';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { ChainStep } from '@dajiuzhu/shared';
+import { STEP_LABELS } from '@dajiuzhu/shared/src/applications/stateMachine';
+import { formatYuanText } from '@dajiuzhu/shared/src/money';
+import { shanghaiDateTime } from '@dajiuzhu/shared/src/rules/date';
 import { PageShell } from '../../../../components/PageShell';
+import { Button } from '../../../../components/Button';
+import { Loading, Notice } from '../../../../components/Notice';
+import { useAction, useLoad } from '../../../../components/hooks';
 import { getApplication, pickAndUpload, supplementApplication, withdrawApplication } from '../../../../services/applications';
-import { isApiError } from '../../../../services/request';
-import { beijing, yuan } from '../../components/format';
 import '../../components/applications.scss';
 
 const STEP_OF_ACTION: Record<string, ChainStep> = { accept: 'accept', recordHomeVisit: 'homeVisit', review: 'review', startPublicNotice: 'publicNotice', approve: 'approve' };
@@ -14,14 +17,13 @@ const STEP_OF_ACTION: Record<string, ChainStep> = { accept: 'accept', recordHome
 export default function DetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [app, setApp] = useState<ApplicationView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: application, error: loadError, setData: setApplication } = useLoad(() => getApplication(id), [id], { fallback: '读取失败' });
+  const withdrawal = useAction({ fallback: '撤回失败' });
+  const supplement = useAction({ fallback: '补交失败' });
 
-  const load = () => getApplication(id).then(setApp).catch((e) => setError(isApiError(e) ? e.message : '读取失败'));
-  useEffect(() => { void load(); }, [id]);
-  useDidShow(() => { if (app) void load(); });
-
-  if (!app) return <PageShell className='apl-detail'>{error ? <Text className='notice notice--error'>{error}</Text> : <Text>加载中…</Text>}</PageShell>;
+  if (!application) return <PageShell className='apl-detail'><Loading error={loadError} /></PageShell>;
+  const app = application;
+  const error = withdrawal.error ?? supplement.error ?? loadError;
 
   const lastDone = new Map<ChainStep, string>();
   for (const t of app.timeline) { const s = STEP_OF_ACTION[t.action]; if (s) lastDone.set(s, t.at); }
@@ -31,14 +33,14 @@ export default function DetailPage() {
   async function withdraw() {
     const ok = await Taro.showModal({ title: '撤回申请', content: '确定撤回这份申请吗？撤回后可重新申请。' });
     if (!ok.confirm) return;
-    try { setApp(await withdrawApplication(app!.id, app!.sequence)); } catch (e) { setError(isApiError(e) ? e.message : '撤回失败'); }
+    await withdrawal.act(async () => setApplication(await withdrawApplication(app.id, app.sequence)));
   }
-  async function supplement() {
-    try {
+  function supplementDocuments() {
+    void supplement.act(async () => {
       const f = await pickAndUpload();
       if (!f) return;
-      setApp(await supplementApplication(app!.id, app!.sequence, [{ item: 'incomeProof', fileId: f.id }]));
-    } catch (e) { setError(isApiError(e) ? e.message : '补交失败'); }
+      setApplication(await supplementApplication(app.id, app.sequence, [{ item: 'incomeProof', fileId: f.id }]));
+    });
   }
 
   return (
@@ -46,11 +48,11 @@ export default function DetailPage() {
       <View className='card'>
         <Text className='card__title'>{app.programmeName}</Text>
         <Text className='card__line'>申请人：{app.applicantName}（{app.applicantIdNumberMasked}）{app.filedByHelper ? ` · 由${app.helperRelation}代办` : ''}</Text>
-        <Text className='card__line'>提交时间：{beijing(app.submittedAt)}</Text>
+        <Text className='card__line'>提交时间：{shanghaiDateTime(app.submittedAt)}</Text>
         <Text className='card__line'>当前状态：<Text className={`apl-tag ${app.status === 'approved' ? 'apl-tag--green' : app.status === 'rejected' ? 'apl-tag--red' : 'apl-tag--amber'}`} data-testid='status'>{app.statusLabel}</Text></Text>
         {app.nextStep ? <Text className='card__line'>下一步：{app.nextStep.label}（{app.nextStep.who}）</Text> : null}
         {app.deadlines.map((d) => <Text key={d.step} className='card__line'>{d.label}：{d.dueOn}{d.overdue ? <Text className='apl-tag apl-tag--red'>已超期</Text> : null}</Text>)}
-        {app.grantedFirst ? <Text className='card__line'>已先行救助 {yuan(app.grantedFirst.amountFen)}{app.grantedFirst.paperworkPending ? '，手续补办中' : ''}</Text> : null}
+        {app.grantedFirst ? <Text className='card__line'>已先行救助 {formatYuanText(app.grantedFirst.amountFen)}{app.grantedFirst.paperworkPending ? '，手续补办中' : ''}</Text> : null}
         {app.decisionReasons ? <Text className='card__line'>不予批准理由：{app.decisionReasons}</Text> : null}
       </View>
 
@@ -58,9 +60,9 @@ export default function DetailPage() {
         <View className='card' data-testid='entitlement'>
           <Text className='card__title'>救助待遇</Text>
           {app.entitlement.payment === 'monthly' ? (
-            <Text className='card__line'>每月 <Text className='apl-amount'>{yuan(app.entitlement.monthlyAmountFen)}</Text></Text>
+            <Text className='card__line'>每月 <Text className='apl-amount'>{formatYuanText(app.entitlement.monthlyAmountFen)}</Text></Text>
           ) : (
-            <Text className='card__line'>一次性 <Text className='apl-amount'>{yuan(app.entitlement.oneOffAmountFen)}</Text></Text>
+            <Text className='card__line'>一次性 <Text className='apl-amount'>{formatYuanText(app.entitlement.oneOffAmountFen)}</Text></Text>
           )}
           <Text className='card__line'>起始月份：{app.entitlement.startMonth}</Text>
           {app.entitlement.nextRecheckOn ? <Text className='card__line'>下次复核：{app.entitlement.nextRecheckOn}</Text> : null}
@@ -73,7 +75,7 @@ export default function DetailPage() {
           <View className='apl-timeline__item apl-timeline__item--done'>
             <View className='apl-timeline__dot' />
             <Text className='apl-timeline__title'>提交申请</Text>
-            <Text className='apl-timeline__meta'>{beijing(app.submittedAt)}</Text>
+            <Text className='apl-timeline__meta'>{shanghaiDateTime(app.submittedAt)}</Text>
           </View>
           {app.chain.map((s) => {
             const done = lastDone.get(s);
@@ -83,7 +85,7 @@ export default function DetailPage() {
               <View key={s} className={`apl-timeline__item ${done && !isNow ? 'apl-timeline__item--done' : ''} ${isNow ? 'apl-timeline__item--now' : ''}`}>
                 <View className='apl-timeline__dot' />
                 <Text className='apl-timeline__title'>{STEP_LABELS[s]}{s === 'publicNotice' && app.notice ? `（${app.notice.startsOn} 至 ${app.notice.endsOn}）` : ''}</Text>
-                <Text className='apl-timeline__meta'>{done ? `完成于 ${beijing(done)}` : isNow ? `办理中${deadline ? `，期限 ${deadline.dueOn}` : ''}` : closed ? '—' : '待办理'}</Text>
+                <Text className='apl-timeline__meta'>{done ? `完成于 ${shanghaiDateTime(done)}` : isNow ? `办理中${deadline ? `，期限 ${deadline.dueOn}` : ''}` : closed ? '—' : '待办理'}</Text>
               </View>
             );
           })}
@@ -92,16 +94,16 @@ export default function DetailPage() {
         {app.timeline.map((t) => (
           <View key={t.sequence} className='apl-row'>
             <Text>{t.label}{t.note ? `：${t.note}` : ''}</Text>
-            <Text className='apl-muted'>{beijing(t.at)}</Text>
+            <Text className='apl-muted'>{shanghaiDateTime(t.at)}</Text>
           </View>
         ))}
       </View>
 
-      {error ? <Text className='notice notice--error'>{error}</Text> : null}
+      <Notice text={error} error />
       <View className='bottom-actions'>
-        {app.allowedActions.includes('supplement') ? <Button className='btn btn--primary' onClick={supplement}>补交材料</Button> : null}
-        {app.allowedActions.includes('withdraw') ? <Button className='btn btn--secondary' onClick={withdraw}>撤回申请</Button> : null}
-        <Button className='btn btn--secondary' onClick={() => Taro.navigateTo({ url: '/packages/assistance/pages/mine/index' })}>我的申请</Button>
+        {app.allowedActions.includes('supplement') ? <Button loading={supplement.busy} onClick={supplementDocuments}>补交材料</Button> : null}
+        {app.allowedActions.includes('withdraw') ? <Button variant='secondary' loading={withdrawal.busy} onClick={withdraw}>撤回申请</Button> : null}
+        <Button variant='secondary' onClick={() => Taro.navigateTo({ url: '/packages/assistance/pages/mine/index' })}>我的申请</Button>
       </View>
     </PageShell>
   );

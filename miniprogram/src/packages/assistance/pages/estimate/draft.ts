@@ -1,9 +1,9 @@
 import type { ChildStatus, DisabilityGrade, EstimateMember, EstimateRequest, Hukou, IncomeKind } from '@dajiuzhu/shared';
 import { isRegionCode } from '@dajiuzhu/shared/src/rules/region';
-import { parseYuanToFen } from './money';
+import { parseYuanInput } from '@dajiuzhu/shared/src/money';
 
 /** What the form holds: text as typed, so nothing is lost or rounded while the person types. */
-export interface MemberDraft {
+export interface HouseholdMemberDraft {
   key: number;
   age: string;
   /** Unanswered stays absent in the request (the estimate then counts the member as able to work / supported). */
@@ -38,7 +38,7 @@ export const REGIONS: { code: string; name: string }[] = [
 ];
 
 let nextKey = 1;
-export function emptyMember(): MemberDraft {
+export function emptyHouseholdMember(): HouseholdMemberDraft {
   return {
     key: nextKey++,
     age: '',
@@ -55,7 +55,7 @@ export function parseAge(text: string): number | undefined {
   return n <= 150 ? n : undefined;
 }
 
-export const isChild = (m: MemberDraft) => {
+export const isChild = (m: HouseholdMemberDraft) => {
   const age = parseAge(m.age);
   return age !== undefined && age < 18;
 };
@@ -63,7 +63,7 @@ export const isChild = (m: MemberDraft) => {
 export interface FormDraft {
   regionCode: string;
   hukou: Hukou | '';
-  members: MemberDraft[];
+  members: HouseholdMemberDraft[];
 }
 
 /** Problems keyed `region`, `hukou`, `<memberKey>.age`, `<memberKey>.<incomeKind>`. */
@@ -80,9 +80,9 @@ export function toRequest(form: FormDraft): { request?: EstimateRequest; problem
     if (age === undefined) problems[`${m.key}.age`] = m.age.trim() ? '年龄应为0到150之间的整数' : '请填写年龄';
     const incomes: NonNullable<EstimateMember['incomes']> = [];
     for (const { kind } of INCOME_KINDS) {
-      const parsed = parseYuanToFen(m.incomes[kind]);
+      const parsed = parseYuanInput(m.incomes[kind]);
       if ('problem' in parsed) problems[`${m.key}.${kind}`] = parsed.problem;
-      else if (parsed.fen > 0) incomes.push({ kind, monthlyFen: parsed.fen });
+      else if (parsed.fen) incomes.push({ kind, monthlyFen: parsed.fen });
     }
     const member: EstimateMember = { age: age ?? 0 };
     if (m.canWork !== undefined) member.canWork = m.canWork;

@@ -2,8 +2,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import type { StandardsInEffect } from '@dajiuzhu/shared';
 import * as stub from '../../../../../test-stubs/taro';
 import { dezhou } from '../../../../../../config/policy/371400-dezhou';
+import { parseYuanInput } from '@dajiuzhu/shared/src/money';
 import EstimatePage from './index';
-import { parseYuanToFen } from './money';
 import { resetSessionForTests } from '../../../../store/session';
 import { resetTokenCacheForTests } from '../../../../services/tokens';
 
@@ -117,10 +117,11 @@ describe('政策测算 page', () => {
   });
 });
 
-describe('parseYuanToFen', () => {
+/** The amounts people type into the estimate, read by the one shared parser. */
+describe('parseYuanInput (as the estimate uses it)', () => {
   it.each([
-    ['', 0], ['0', 0], ['755', 75500], ['0.07', 7], ['1.1', 110], ['19.99', 1999], ['100.', 10000], ['.5', 50],
-    ['１２。５', 1250], ['8.7元', 870], ['10000000', 1_000_000_000],
-  ])('reads %p as %p fen', (text, fen) => expect(parseYuanToFen(text)).toEqual({ fen }));
-  it.each(['abc', '1.234', '-5', '1,000', '.', '10000000.01', '123456789'])('refuses %p', (text) => expect(parseYuanToFen(text)).toHaveProperty('problem'));
+    ['', null], ['0', 0], ['755', 75500], ['0.07', 7], ['1.1', 110], ['19.99', 1999], ['100.', 10000], ['.5', 50],
+    ['１２。５', 1250], ['8.7元', 870], ['1,000', 100000], ['10000000', 1_000_000_000],
+  ])('reads %p as %p fen', (text, fen) => expect(parseYuanInput(text)).toEqual({ fen }));
+  it.each(['abc', '1.234', '-5', '.', '10000000.01', '123456789'])('refuses %p', (text) => expect(parseYuanInput(text)).toHaveProperty('problem'));
 });

@@ -1,31 +1,24 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import type { DisabilityGrade, EstimateProgramme, EstimateResponse, EstimateResult, Hukou, IncomeKind, StandardsInEffect } from '@dajiuzhu/shared';
 // The same pure function the server runs, imported from its own file (no TypeBox schemas pulled in by the index).
 import { estimatePolicy } from '@dajiuzhu/shared/src/policy/estimate';
 import { APPLICATION_PROGRAMMES, type ApplicationProgramme } from '@dajiuzhu/shared/src/applications/programmes';
 import { isRegionCode } from '@dajiuzhu/shared/src/rules/region';
 import { shanghaiDate } from '@dajiuzhu/shared/src/rules/date';
+import { formatYuan, parseYuanInput } from '@dajiuzhu/shared/src/money';
+import { programmeName } from '@dajiuzhu/shared/src/programmes';
 import { PageShell } from '../../../../components/PageShell';
-import { isApiError, NETWORK_ERROR_MESSAGE } from '../../../../services/request';
-import { CHILD_STATUSES, INCOME_KINDS, REGIONS, emptyMember, isChild, parseAge, toRequest, type MemberDraft } from './draft';
-import { fenToYuan, parseYuanToFen } from './money';
+import { Button } from '../../../../components/Button';
+import { Chips, type Choice } from '../../../../components/Chips';
+import { Notice } from '../../../../components/Notice';
+import { errorText } from '../../../../components/errorText';
+import { NETWORK_ERROR_MESSAGE } from '../../../../services/request';
+import { CHILD_STATUSES, INCOME_KINDS, REGIONS, emptyHouseholdMember, isChild, parseAge, toRequest, type HouseholdMemberDraft } from './draft';
 import { fetchStandards, officialEstimate } from './policyApi';
 import '../../components/applications.scss';
 import './estimate.scss';
-
-const PROGRAMME_LABELS: Record<EstimateProgramme, string> = {
-  dibao: '最低生活保障（低保）',
-  dibaoEdge: '低保边缘家庭',
-  tekun: '特困人员救助供养',
-  disabilityLiving: '困难残疾人生活补贴',
-  disabilityCare: '重度残疾人护理补贴',
-  orphan: '孤儿基本生活费',
-  childInHardship: '重点困境儿童基本生活费',
-  unsupportedChild: '事实无人抚养儿童基本生活补贴',
-  heating: '取暖补贴',
-};
 
 const APPLY_URL = '/packages/assistance/pages/apply/index';
 const applyable = (p: EstimateProgramme): p is EstimateProgramme & ApplicationProgramme => (APPLICATION_PROGRAMMES as readonly string[]).includes(p);
@@ -42,26 +35,8 @@ const INCOME_PLACEHOLDER: Record<IncomeKind, string> = {
 /** Money inputs: weapp's decimal keypad; on H5 a text input with a decimal keypad (a number input drops "12." while typing). */
 const MONEY_INPUT_TYPE = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
 
-function errorText(e: unknown): string {
-  if (isApiError(e)) return e.message;
-  return NETWORK_ERROR_MESSAGE;
-}
-
-interface Choice<T> {
-  value: T;
-  label: string;
-}
-function Chips<T extends string | number | boolean | undefined>({ options, value, onChange, testId }: { options: Choice<T>[]; value: T; onChange: (v: T) => void; testId?: string }) {
-  return (
-    <View className='chips' role='radiogroup' data-testid={testId}>
-      {options.map((o) => (
-        <View key={String(o.value)} className={value === o.value ? 'chip chip--on tap' : 'chip tap'} role='radio' aria-checked={value === o.value} onClick={() => onChange(o.value)}>
-          <Text>{o.label}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
+/** A failure of the standards or of 正式测算 in words; anything that is not the API's answer reads as the network's. */
+const failureText = (e: unknown) => errorText(e, NETWORK_ERROR_MESSAGE);
 
 const YES_NO_WORK: Choice<boolean | undefined>[] = [{ value: true, label: '能劳动' }, { value: false, label: '不能劳动' }];
 const YES_NO_SUPPORTER: Choice<boolean | undefined>[] = [{ value: true, label: '有' }, { value: false, label: '没有' }];
@@ -69,8 +44,9 @@ const GRADES: Choice<0 | DisabilityGrade>[] = [
   { value: 0, label: '无' }, { value: 1, label: '一级' }, { value: 2, label: '二级' }, { value: 3, label: '三级' }, { value: 4, label: '四级' },
 ];
 const ILLNESS: Choice<boolean>[] = [{ value: false, label: '否' }, { value: true, label: '是' }];
+const HUKOU: Choice<Hukou>[] = [{ value: 'urban', label: '城镇' }, { value: 'rural', label: '农村' }];
 
-function memberSummary(m: MemberDraft): string {
+function memberSummary(m: HouseholdMemberDraft): string {
   const age = parseAge(m.age);
   const parts = [age === undefined ? '未填年龄' : `${age}岁`];
   if (m.canWork === false) parts.push('不能劳动');
@@ -78,10 +54,10 @@ function memberSummary(m: MemberDraft): string {
   if (m.seriousIllness) parts.push('重病');
   let total = 0;
   for (const { kind } of INCOME_KINDS) {
-    const p = parseYuanToFen(m.incomes[kind]);
-    if ('fen' in p) total += p.fen;
+    const p = parseYuanInput(m.incomes[kind]);
+    if ('fen' in p) total += p.fen ?? 0;
   }
-  parts.push(total ? `月收入 ${fenToYuan(total)} 元` : '无收入');
+  parts.push(total ? `月收入 ${formatYuan(total)} 元` : '无收入');
   return parts.join(' · ');
 }
 
@@ -92,14 +68,14 @@ function ResultCard({ result }: { result: EstimateResult }) {
   return (
     <View className={`card est-result ${eligible ? 'est-result--yes' : 'est-result--no'}`} data-testid={`result-${programme}`}>
       <View className='est-result__head'>
-        <Text className='est-result__name'>{PROGRAMME_LABELS[programme]}</Text>
+        <Text className='est-result__name'>{programmeName(programme)}</Text>
         <Text className={eligible ? 'apl-tag apl-tag--green est-result__tag' : 'apl-tag est-result__tag'}>{eligible ? '可能符合' : '暂不符合'}</Text>
       </View>
       {eligible && result.monthlyAmountFen !== undefined ? (
-        <Text className='apl-amount est-result__amount'>{fenToYuan(result.monthlyAmountFen)} 元/月</Text>
+        <Text className='apl-amount est-result__amount'>{formatYuan(result.monthlyAmountFen)} 元/月</Text>
       ) : null}
       {eligible && result.winterAmountFen !== undefined ? (
-        <Text className='apl-amount est-result__amount'>{fenToYuan(result.winterAmountFen)} 元/每个冬季</Text>
+        <Text className='apl-amount est-result__amount'>{formatYuan(result.winterAmountFen)} 元/每个冬季</Text>
       ) : null}
       {result.memberIndexes?.length ? <Text className='card__line'>适用成员：{result.memberIndexes.map((i) => `成员${i + 1}`).join('、')}</Text> : null}
       {showReasons ? (
@@ -114,7 +90,7 @@ function ResultCard({ result }: { result: EstimateResult }) {
         </View>
       )}
       {eligible && applyable(programme) ? (
-        <Button className='btn btn--primary est-apply' onClick={() => Taro.navigateTo({ url: `${APPLY_URL}?programme=${programme}` })}>
+        <Button className='est-apply' onClick={() => Taro.navigateTo({ url: `${APPLY_URL}?programme=${programme}` })}>
           去申请
         </Button>
       ) : null}
@@ -129,7 +105,7 @@ export default function EstimatePage() {
   const [regionChoice, setRegionChoice] = useState<string>('');
   const [otherCode, setOtherCode] = useState('');
   const [hukou, setHukou] = useState<Hukou | ''>('');
-  const [members, setMembers] = useState<MemberDraft[]>(() => [emptyMember()]);
+  const [members, setMembers] = useState<HouseholdMemberDraft[]>(() => [emptyHouseholdMember()]);
   const [openKey, setOpenKey] = useState<number | null>(() => null);
   const [std, setStd] = useState<StandardsState | null>(null);
   const [retry, setRetry] = useState(0);
@@ -158,7 +134,7 @@ export default function EstimatePage() {
         if (live) setStd({ code: regionCode, loading: false, standards: s });
       })
       .catch((e) => {
-        if (live) setStd({ code: regionCode, loading: false, error: errorText(e) });
+        if (live) setStd({ code: regionCode, loading: false, error: failureText(e) });
       });
     return () => {
       live = false;
@@ -181,12 +157,12 @@ export default function EstimatePage() {
   const shownOfficial = official && official.key === requestKey ? official.response : null;
   const shown = shownOfficial ?? local;
 
-  const setMember = (key: number, patch: Partial<MemberDraft>) => setMembers((ms) => ms.map((m) => (m.key === key ? { ...m, ...patch } : m)));
+  const setMember = (key: number, patch: Partial<HouseholdMemberDraft>) => setMembers((ms) => ms.map((m) => (m.key === key ? { ...m, ...patch } : m)));
   const setIncome = (key: number, kind: IncomeKind, text: string) =>
     setMembers((ms) => ms.map((m) => (m.key === key ? { ...m, incomes: { ...m.incomes, [kind]: text } } : m)));
 
   function addMember() {
-    const m = emptyMember();
+    const m = emptyHouseholdMember();
     setMembers((ms) => [...ms, m]);
     setOpenKey(m.key);
   }
@@ -204,7 +180,7 @@ export default function EstimatePage() {
       const response = await officialEstimate(request);
       setOfficial({ key, response });
     } catch (e) {
-      setOfficialError({ key, message: errorText(e) });
+      setOfficialError({ key, message: failureText(e) });
     } finally {
       setOfficialBusy(false);
     }
@@ -232,16 +208,16 @@ export default function EstimatePage() {
           testId='region'
           options={[...REGIONS.map((r) => ({ value: r.code, label: r.name })), { value: 'other', label: '其他地区' }]}
           value={regionChoice}
-          onChange={(v) => setRegionChoice(v)}
+          onChange={(v) => setRegionChoice(v ?? '')}
         />
         {regionChoice === 'other' ? (
           <Input className='field__input' type='number' maxlength={12} placeholder='请输入地区代码，如 371402' value={otherCode} onInput={(e) => setOtherCode(e.detail.value)} />
         ) : null}
         {regionChoice === 'other' && otherCode.trim() && problems.region ? <Text className='field__error'>{problems.region}</Text> : null}
-        {codeValid && std?.code === regionCode && std.loading ? <Text className='notice'>正在获取当地救助标准…</Text> : null}
+        {codeValid && std?.code === regionCode && std.loading ? <Notice text='正在获取当地救助标准…' /> : null}
         {codeValid && std?.code === regionCode && std.error ? (
           <View>
-            <Text className='notice notice--error'>{std.error}</Text>
+            <Notice text={std.error} error />
             {std.error === NETWORK_ERROR_MESSAGE ? (
               <View className='link tap' onClick={() => setRetry((n) => n + 1)}>
                 <Text>重新获取</Text>
@@ -249,12 +225,12 @@ export default function EstimatePage() {
             ) : null}
           </View>
         ) : null}
-        {standards ? <Text className='notice est-muted'>{standards.regionName}救助标准，{standards.effectiveFrom} 起执行</Text> : null}
+        {standards ? <Notice className='est-muted' text={`${standards.regionName}救助标准，${standards.effectiveFrom} 起执行`} /> : null}
       </View>
 
       <View className='field'>
         <Text className='field__label'>户籍</Text>
-        <Chips testId='hukou' options={[{ value: 'urban', label: '城镇' }, { value: 'rural', label: '农村' }]} value={hukou} onChange={(v) => setHukou(v as Hukou)} />
+        <Chips testId='hukou' options={HUKOU} value={hukou || undefined} onChange={(v) => setHukou(v ?? '')} />
       </View>
 
       <Text className='section-title'>家庭成员（共 {members.length} 人，一人一项填写）</Text>
@@ -281,10 +257,10 @@ export default function EstimatePage() {
             <Chips options={YES_NO_SUPPORTER} value={m.hasSupporter} onChange={(v) => setMember(m.key, { hasSupporter: v })} />
 
             <Text className='field__label est-gap'>残疾等级</Text>
-            <Chips options={GRADES} value={m.disabilityGrade} onChange={(v) => setMember(m.key, { disabilityGrade: v })} />
+            <Chips options={GRADES} value={m.disabilityGrade} onChange={(v) => setMember(m.key, { disabilityGrade: v ?? 0 })} />
 
             <Text className='field__label est-gap'>是否患重病</Text>
-            <Chips options={ILLNESS} value={m.seriousIllness} onChange={(v) => setMember(m.key, { seriousIllness: v })} />
+            <Chips options={ILLNESS} value={m.seriousIllness} onChange={(v) => setMember(m.key, { seriousIllness: v ?? false })} />
 
             {isChild(m) ? (
               <View>
@@ -322,7 +298,7 @@ export default function EstimatePage() {
         ),
       )}
       {members.length < 20 ? (
-        <Button className='btn btn--secondary' onClick={addMember}>
+        <Button variant='secondary' onClick={addMember}>
           ＋ 添加家庭成员
         </Button>
       ) : null}
@@ -332,19 +308,15 @@ export default function EstimatePage() {
         <View className='est-disclaimer'>
           <Text>这只是测算，不是审批决定。能否享受、金额多少，以民政部门家庭经济状况核对和审核审批结果为准。</Text>
         </View>
-        {!request ? <Text className='notice'>请先填写：{missing.join('、') || '家庭情况'}</Text> : null}
-        {request && codeValid && !standards && !std?.error ? <Text className='notice'>正在获取当地救助标准…</Text> : null}
-        {shownOfficial ? (
-          <Text className='notice est-muted'>
-            {shownOfficial.regionName} · 测算日期 {shownOfficial.date} · 标准 {shownOfficial.effectiveFrom} 起执行
-          </Text>
-        ) : null}
+        {!request ? <Notice text={`请先填写：${missing.join('、') || '家庭情况'}`} /> : null}
+        {request && codeValid && !standards && !std?.error ? <Notice text='正在获取当地救助标准…' /> : null}
+        {shownOfficial ? <Notice className='est-muted' text={`${shownOfficial.regionName} · 测算日期 ${shownOfficial.date} · 标准 ${shownOfficial.effectiveFrom} 起执行`} /> : null}
         {results.map((r) => (
           <ResultCard key={r.programme} result={r} />
         ))}
-        {officialError && officialError.key === requestKey ? <Text className='notice notice--error'>{officialError.message}</Text> : null}
+        {officialError && officialError.key === requestKey ? <Notice text={officialError.message} error /> : null}
         {request ? (
-          <Button className='btn btn--primary est-official' loading={officialBusy} disabled={officialBusy || !!shownOfficial} onClick={askServer}>
+          <Button className='est-official' loading={officialBusy} disabled={!!shownOfficial} onClick={askServer}>
             {shownOfficial ? '已完成正式测算' : '正式测算'}
           </Button>
         ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { ApplicationDocument, ApplicationForm, ApplicationMember, DraftView, FormStepKey } from '@dajiuzhu/shared';
 import {
   CHECK_AUTHORIZATION,
   CHILD_STATUS_LABELS,
@@ -10,35 +11,33 @@ import {
   PROGRAMME_DEFINITIONS,
   RELATION_LABELS,
   TEMPORARY_KIND_LABELS,
-  type ApplicationDocument,
-  type ApplicationForm,
-  type ApplicationMember,
-  type DraftView,
-  type FormStepKey,
-} from '@dajiuzhu/shared';
+} from '@dajiuzhu/shared/src/applications/programmes';
+import { formatYuan, parseYuanInput } from '@dajiuzhu/shared/src/money';
+import { shanghaiDateTime } from '@dajiuzhu/shared/src/rules/date';
 import { PageShell } from '../../../../components/PageShell';
-import { fenToYuan, getDraft, giveConsent, myDocuments, pickAndUpload, saveDraft, submitApplication, submitKeyFor, yuanToFen, type MyFile } from '../../../../services/applications';
-import { isApiError } from '../../../../services/request';
+import { Button } from '../../../../components/Button';
+import { Chips, choicesOf, type Choice } from '../../../../components/Chips';
+import { Loading, Notice } from '../../../../components/Notice';
+import { errorText } from '../../../../components/errorText';
+import { getDraft, signCheckAuthorization, myDocuments, pickAndUpload, saveDraft, submitApplication, submitKeyFor, type MyFile } from '../../../../services/applications';
 import '../../components/applications.scss';
 
 type Step = FormStepKey | 'review';
-type Member = ApplicationMember;
+type HouseholdMember = ApplicationMember;
 
-function Chips<T extends string | number>({ options, value, onChange }: { options: [T, string][]; value: T | undefined; onChange: (v: T | undefined) => void }) {
-  return (
-    <View className='chips'>
-      {options.map(([v, label]) => (
-        <View key={String(v)} className={`chip tap ${value === v ? 'chip--on' : ''}`} onClick={() => onChange(value === v ? undefined : v)}>
-          <Text>{label}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
+const YES_NO: Choice<boolean>[] = [{ value: true, label: '是' }, { value: false, label: '否' }];
+const HUKOU: Choice<'urban' | 'rural'>[] = [{ value: 'urban', label: '城市' }, { value: 'rural', label: '农村' }];
+const GRADES: Choice<1 | 2 | 3 | 4>[] = [{ value: 1, label: '一级' }, { value: 2, label: '二级' }, { value: 3, label: '三级' }, { value: 4, label: '四级' }];
+const RELATIONS = MEMBER_RELATIONS.filter((r) => r !== 'self').map((r) => ({ value: r, label: RELATION_LABELS[r] }));
+const INCOME_KINDS = choicesOf(INCOME_KIND_LABELS);
+const CHILD_STATUSES = choicesOf(CHILD_STATUS_LABELS);
+const TEMPORARY_KINDS = choicesOf(TEMPORARY_KIND_LABELS);
 
-const YES_NO: [string, string][] = [['yes', '是'], ['no', '否']];
-const yn = (b: boolean | undefined) => (b === undefined ? undefined : b ? 'yes' : 'no');
-const fromYn = (v: string | undefined) => (v === undefined ? undefined : v === 'yes');
+/** Yuan as typed → fen, or null when empty or not an amount (the field then shows nothing). */
+const fenOf = (text: string): number | null => {
+  const parsed = parseYuanInput(text);
+  return 'fen' in parsed ? parsed.fen : null;
+};
 
 /** The multi-step form: saves as you go (resume on any device), review page, consent, submit. */
 export default function FormPage() {
@@ -51,7 +50,7 @@ export default function FormPage() {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [files, setFiles] = useState<MyFile[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [agreed, setAgreed] = useState(false);
+  const [authorized, setAuthorized] = useState(false);
   const [busy, setBusy] = useState(false);
   const loaded = useRef(false);
   const dirty = useRef(false);
@@ -62,42 +61,57 @@ export default function FormPage() {
         Taro.redirectTo({ url: `/packages/assistance/pages/detail/index?id=${d.submittedApplicationId}` });
         return;
       }
-      setDraft(d); setForm(d.form); setDocuments(d.documents); setStep(d.currentStep); setAgreed(!!d.consent);
+      setDraft(d); setForm(d.form); setDocuments(d.documents); setStep(d.currentStep); setAuthorized(!!d.consent);
       loaded.current = true;
-    }).catch((e) => setError(isApiError(e) ? e.message : '读取草稿失败'));
+    }).catch((e) => setError(errorText(e, '读取草稿失败')));
     myDocuments().then((r) => setFiles(r.files)).catch(() => {});
   }, [id]);
 
-  // Autosave: a moment after the last change, and whenever the step changes.
+  // Autosave: a moment after the last change of the form, and at once when the step changes (so the
+  // review step lists the problems of what is really saved).
   useEffect(() => {
     if (!loaded.current || !dirty.current) return;
-    const t = setTimeout(() => { void persist(); }, 700);
+    const t = setTimeout(() => { if (dirty.current) void persist(); }, 700);
     return () => clearTimeout(t);
-  }, [form, documents, step]);
+  }, [form, documents]);
+  useEffect(() => {
+    if (loaded.current && dirty.current) void persist();
+  }, [step]);
 
-  async function persist(): Promise<DraftView | null> {
-    if (!loaded.current) return null;
-    try {
-      const d = await saveDraft(id, { form, documents, currentStep: step });
-      dirty.current = false;
-      setDraft(d);
-      const now = new Date(Date.now() + 8 * 3600e3).toISOString();
-      setSavedAt(now.slice(11, 16));
-      return d;
-    } catch (e) {
-      setError(isApiError(e) ? e.message : '自动保存失败，请检查网络');
-      return null;
-    }
+  /** Every write answers with the whole draft (problems included); only the newest write's answer is shown. */
+  const writes = useRef(0);
+  const lastSave = useRef<Promise<DraftView | null>>(Promise.resolve(null));
+
+  function persist(): Promise<DraftView | null> {
+    if (!loaded.current) return Promise.resolve(null);
+    const mine = ++writes.current;
+    dirty.current = false; // a change made while saving marks it dirty again
+    const saving = saveDraft(id, { form, documents, currentStep: step }).then(
+      (d) => {
+        if (mine === writes.current) {
+          setDraft(d);
+          setSavedAt(shanghaiDateTime(new Date()).slice(11)); // HH:mm
+        }
+        return d;
+      },
+      (e) => {
+        dirty.current = true;
+        setError(errorText(e, '自动保存失败，请检查网络'));
+        return null;
+      },
+    );
+    lastSave.current = saving;
+    return saving;
   }
 
-  if (!draft) return <PageShell className='apl-form'>{error ? <Text className='notice notice--error'>{error}</Text> : <Text>加载中…</Text>}</PageShell>;
+  if (!draft) return <PageShell className='apl-form'><Loading error={error} /></PageShell>;
 
   const def = PROGRAMME_DEFINITIONS[draft.programme];
   const steps: Step[] = [...def.steps, 'review'];
   const current = steps[Math.min(step, steps.length - 1)];
   const members = form.members ?? [];
   const change = (next: ApplicationForm) => { dirty.current = true; setForm(next); };
-  const setMember = (i: number, m: Partial<Member>) => change({ ...form, members: members.map((x, j) => (j === i ? { ...x, ...m } : x)) });
+  const setHouseholdMember = (i: number, m: Partial<HouseholdMember>) => change({ ...form, members: members.map((x, j) => (j === i ? { ...x, ...m } : x)) });
   const go = (n: number) => { dirty.current = true; setStep(n); setError(null); Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {}); };
 
   async function attach(item: string, file: MyFile) {
@@ -112,7 +126,7 @@ export default function FormPage() {
       setFiles((fs) => [f, ...fs]);
       await attach(item, f);
     } catch (e) {
-      setError(isApiError(e) ? e.message : '上传失败，请重试');
+      setError(errorText(e, '上传失败，请重试'));
     }
   }
 
@@ -123,27 +137,33 @@ export default function FormPage() {
     try {
       let d = await persist();
       if (!d) return;
-      if (!d.consent) d = await giveConsent(id, { textVersion: CHECK_AUTHORIZATION.version, agreed: true });
+      if (!d.consent) d = await signCheckAuthorization(id, { textVersion: CHECK_AUTHORIZATION.version, agreed: true });
       const app = await submitApplication(id, submitKeyFor(id));
       loaded.current = false; // submitted: no more autosaves
       Taro.showToast({ title: '申请已提交', icon: 'success' });
       Taro.redirectTo({ url: `/packages/assistance/pages/detail/index?id=${app.id}` });
     } catch (e) {
-      setError(isApiError(e) ? e.message : '提交失败，请稍后重试（再次提交不会重复申请）');
+      setError(errorText(e, '提交失败，请稍后重试（再次提交不会重复申请）'));
     } finally {
       setBusy(false);
     }
   }
 
-  /** Ticking the box is the consent: the server records the text version and the moment. */
-  async function agree() {
-    if (agreed) { setAgreed(false); return; }
+  /**
+   * Ticking the box signs the checkAuthorization: the server records the text version and the
+   * moment. Pending changes are saved first, so the answer lists the problems of the saved form.
+   */
+  async function toggleCheckAuthorization() {
+    if (authorized) { setAuthorized(false); return; }
     try {
-      const d = await giveConsent(id, { textVersion: CHECK_AUTHORIZATION.version, agreed: true });
-      setDraft(d);
-      setAgreed(true);
+      const saved = dirty.current ? await persist() : await lastSave.current;
+      if (dirty.current && !saved) return; // the save failed: its error is on screen
+      const mine = ++writes.current;
+      const d = await signCheckAuthorization(id, { textVersion: CHECK_AUTHORIZATION.version, agreed: true });
+      if (mine === writes.current) setDraft(d);
+      setAuthorized(true);
     } catch (e) {
-      setError(isApiError(e) ? e.message : '授权未能保存，请重试');
+      setError(errorText(e, '授权未能保存，请重试'));
     }
   }
 
@@ -164,7 +184,7 @@ export default function FormPage() {
           {def.household ? (
             <View className='field'>
               <Text className='field__label'>户籍类型</Text>
-              <Chips options={[['urban', '城市'], ['rural', '农村']]} value={form.hukou} onChange={(v) => change({ ...form, hukou: v })} />
+              <Chips options={HUKOU} allowNone value={form.hukou} onChange={(v) => change({ ...form, hukou: v })} />
             </View>
           ) : null}
           {members.map((m, i) => (
@@ -172,35 +192,35 @@ export default function FormPage() {
               <Text className='card__title'>{m.relation === 'self' ? '申请人本人' : `家庭成员 ${i + 1}`}</Text>
               <View className='field'>
                 <Text className='field__label'>姓名</Text>
-                <Input className='field__input' placeholder='姓名' value={m.name} onInput={(e) => setMember(i, { name: e.detail.value })} />
+                <Input className='field__input' placeholder='姓名' value={m.name} onInput={(e) => setHouseholdMember(i, { name: e.detail.value })} />
               </View>
               {m.relation !== 'self' ? (
                 <>
                   <View className='field'>
                     <Text className='field__label'>与申请人关系</Text>
-                    <Chips options={MEMBER_RELATIONS.filter((r) => r !== 'self').map((r) => [r, RELATION_LABELS[r]] as [string, string])} value={m.relation} onChange={(v) => setMember(i, { relation: (v ?? 'other') as Member['relation'] })} />
+                    <Chips options={RELATIONS} allowNone value={m.relation} onChange={(v) => setHouseholdMember(i, { relation: v ?? 'other' })} />
                   </View>
                   <View className='field'>
                     <Text className='field__label'>身份证号{m.idNumberMasked ? `（已保存 ${m.idNumberMasked}）` : ''}</Text>
-                    <Input className='field__input' type='idcard' maxlength={18} placeholder={m.idNumberMasked ? '如需修改请重新输入' : '成员身份证号'} value={m.idNumber ?? ''} onInput={(e) => setMember(i, { idNumber: e.detail.value || undefined })} />
+                    <Input className='field__input' type='idcard' maxlength={18} placeholder={m.idNumberMasked ? '如需修改请重新输入' : '成员身份证号'} value={m.idNumber ?? ''} onInput={(e) => setHouseholdMember(i, { idNumber: e.detail.value || undefined })} />
                   </View>
                 </>
               ) : null}
               {def.memberFields.includes('age') ? (
                 <View className='field'>
                   <Text className='field__label'>年龄</Text>
-                  <Input className='field__input' type='number' placeholder='周岁' value={m.age === undefined ? '' : String(m.age)} onInput={(e) => setMember(i, { age: e.detail.value ? Math.min(150, Number(e.detail.value)) : undefined })} />
+                  <Input className='field__input' type='number' placeholder='周岁' value={m.age === undefined ? '' : String(m.age)} onInput={(e) => setHouseholdMember(i, { age: e.detail.value ? Math.min(150, Number(e.detail.value)) : undefined })} />
                 </View>
               ) : null}
-              {def.memberFields.includes('canWork') ? <View className='field'><Text className='field__label'>有劳动能力</Text><Chips options={YES_NO} value={yn(m.canWork)} onChange={(v) => setMember(i, { canWork: fromYn(v) })} /></View> : null}
-              {def.memberFields.includes('hasSupporter') ? <View className='field'><Text className='field__label'>有法定赡养/抚养/扶养义务人</Text><Chips options={YES_NO} value={yn(m.hasSupporter)} onChange={(v) => setMember(i, { hasSupporter: fromYn(v) })} /></View> : null}
-              {def.memberFields.includes('disabilityGrade') ? <View className='field'><Text className='field__label'>残疾等级（无则不选）</Text><Chips options={[[1, '一级'], [2, '二级'], [3, '三级'], [4, '四级']]} value={m.disabilityGrade} onChange={(v) => setMember(i, { disabilityGrade: v as Member['disabilityGrade'] })} /></View> : null}
-              {def.memberFields.includes('seriousIllness') ? <View className='field'><Text className='field__label'>患重病</Text><Chips options={YES_NO} value={yn(m.seriousIllness)} onChange={(v) => setMember(i, { seriousIllness: fromYn(v) })} /></View> : null}
-              {def.memberFields.includes('childStatus') && m.relation === 'self' ? <View className='field'><Text className='field__label'>儿童情况</Text><Chips options={Object.entries(CHILD_STATUS_LABELS) as [string, string][]} value={m.childStatus} onChange={(v) => setMember(i, { childStatus: v as Member['childStatus'] })} /></View> : null}
+              {def.memberFields.includes('canWork') ? <View className='field'><Text className='field__label'>有劳动能力</Text><Chips options={YES_NO} allowNone value={m.canWork} onChange={(v) => setHouseholdMember(i, { canWork: v })} /></View> : null}
+              {def.memberFields.includes('hasSupporter') ? <View className='field'><Text className='field__label'>有法定赡养/抚养/扶养义务人</Text><Chips options={YES_NO} allowNone value={m.hasSupporter} onChange={(v) => setHouseholdMember(i, { hasSupporter: v })} /></View> : null}
+              {def.memberFields.includes('disabilityGrade') ? <View className='field'><Text className='field__label'>残疾等级（无则不选）</Text><Chips options={GRADES} allowNone value={m.disabilityGrade} onChange={(v) => setHouseholdMember(i, { disabilityGrade: v })} /></View> : null}
+              {def.memberFields.includes('seriousIllness') ? <View className='field'><Text className='field__label'>患重病</Text><Chips options={YES_NO} allowNone value={m.seriousIllness} onChange={(v) => setHouseholdMember(i, { seriousIllness: v })} /></View> : null}
+              {def.memberFields.includes('childStatus') && m.relation === 'self' ? <View className='field'><Text className='field__label'>儿童情况</Text><Chips options={CHILD_STATUSES} allowNone value={m.childStatus} onChange={(v) => setHouseholdMember(i, { childStatus: v })} /></View> : null}
               {m.relation !== 'self' ? <View className='link tap' onClick={() => change({ ...form, members: members.filter((_, j) => j !== i) })}><Text className='apl-muted'>删除该成员</Text></View> : null}
             </View>
           ))}
-          {def.household ? <Button className='btn btn--secondary' onClick={() => change({ ...form, members: [...members, { key: `m${Date.now().toString(36)}`, name: '', relation: 'spouse' }] })}>添加家庭成员</Button> : null}
+          {def.household ? <Button variant='secondary' onClick={() => change({ ...form, members: [...members, { key: `m${Date.now().toString(36)}`, name: '', relation: 'spouse' }] })}>添加家庭成员</Button> : null}
         </View>
       ) : null}
 
@@ -212,11 +232,11 @@ export default function FormPage() {
               <Text className='card__title'>{m.name || `成员 ${i + 1}`}</Text>
               {(m.incomes ?? []).map((inc, k) => (
                 <View key={k} className='field'>
-                  <Chips options={Object.entries(INCOME_KIND_LABELS) as [string, string][]} value={inc.kind} onChange={(v) => setMember(i, { incomes: (m.incomes ?? []).map((x, j) => (j === k ? { ...x, kind: (v ?? 'wage') as typeof x.kind } : x)) })} />
-                  <Input className='field__input' type='digit' placeholder='每月金额（元）' value={inc.monthlyFen ? fenToYuan(inc.monthlyFen) : ''} onInput={(e) => setMember(i, { incomes: (m.incomes ?? []).map((x, j) => (j === k ? { ...x, monthlyFen: yuanToFen(e.detail.value) ?? 0 } : x)) })} />
+                  <Chips options={INCOME_KINDS} allowNone value={inc.kind} onChange={(v) => setHouseholdMember(i, { incomes: (m.incomes ?? []).map((x, j) => (j === k ? { ...x, kind: v ?? 'wage' } : x)) })} />
+                  <Input className='field__input' type='digit' placeholder='每月金额（元）' value={inc.monthlyFen ? formatYuan(inc.monthlyFen) : ''} onInput={(e) => setHouseholdMember(i, { incomes: (m.incomes ?? []).map((x, j) => (j === k ? { ...x, monthlyFen: fenOf(e.detail.value) ?? 0 } : x)) })} />
                 </View>
               ))}
-              <View className='link tap' onClick={() => setMember(i, { incomes: [...(m.incomes ?? []), { kind: 'wage', monthlyFen: 0 }] })}><Text>＋ 添加一项收入</Text></View>
+              <View className='link tap' onClick={() => setHouseholdMember(i, { incomes: [...(m.incomes ?? []), { kind: 'wage', monthlyFen: 0 }] })}><Text>＋ 添加一项收入</Text></View>
             </View>
           ))}
         </View>
@@ -224,7 +244,7 @@ export default function FormPage() {
 
       {current === 'assets' ? (
         <View>
-          <View className='field'><Text className='field__label'>存款等金融资产（元）</Text><Input className='field__input' type='digit' placeholder='合计金额' value={form.assets?.savingsFen !== undefined ? fenToYuan(form.assets.savingsFen) : ''} onInput={(e) => change({ ...form, assets: { ...form.assets, savingsFen: yuanToFen(e.detail.value) ?? undefined } })} /></View>
+          <View className='field'><Text className='field__label'>存款等金融资产（元）</Text><Input className='field__input' type='digit' placeholder='合计金额' value={form.assets?.savingsFen !== undefined ? formatYuan(form.assets.savingsFen) : ''} onInput={(e) => change({ ...form, assets: { ...form.assets, savingsFen: fenOf(e.detail.value) ?? undefined } })} /></View>
           <View className='field'><Text className='field__label'>房产（套）</Text><Input className='field__input' type='number' value={form.assets?.houses !== undefined ? String(form.assets.houses) : ''} onInput={(e) => change({ ...form, assets: { ...form.assets, houses: e.detail.value ? Number(e.detail.value) : undefined } })} /></View>
           <View className='field'><Text className='field__label'>机动车（辆）</Text><Input className='field__input' type='number' value={form.assets?.vehicles !== undefined ? String(form.assets.vehicles) : ''} onInput={(e) => change({ ...form, assets: { ...form.assets, vehicles: e.detail.value ? Number(e.detail.value) : undefined } })} /></View>
         </View>
@@ -235,7 +255,7 @@ export default function FormPage() {
           {draft.programme === 'temporary' ? (
             <View>
               <Text className='field__label'>临时救助类型</Text>
-              <Chips options={Object.entries(TEMPORARY_KIND_LABELS) as [string, string][]} value={form.temporaryKind} onChange={(v) => change({ ...form, temporaryKind: v as ApplicationForm['temporaryKind'] })} />
+              <Chips options={TEMPORARY_KINDS} allowNone value={form.temporaryKind} onChange={(v) => change({ ...form, temporaryKind: v })} />
             </View>
           ) : null}
           <Text className='field__label'>申请理由</Text>
@@ -258,7 +278,7 @@ export default function FormPage() {
                     <Text className='apl-muted tap' onClick={() => { dirty.current = true; setDocuments(documents.filter((x) => !(x.item === d.item && x.fileId === d.fileId))); }}>移除</Text>
                   </View>
                 ))}
-                <Button className='btn btn--secondary' onClick={() => upload(item.key)}>上传{item.label}</Button>
+                <Button variant='secondary' onClick={() => upload(item.key)}>上传{item.label}</Button>
                 {files.filter((f) => !attached.some((d) => d.fileId === f.id)).slice(0, 4).map((f) => (
                   <View key={f.id} className='apl-row tap' onClick={() => attach(item.key, f)}><Text className='apl-muted'>复用：{f.name}</Text><Text>选择</Text></View>
                 ))}
@@ -282,22 +302,22 @@ export default function FormPage() {
           <View className='apl-consent'>
             <Text className='card__title'>{CHECK_AUTHORIZATION.title}</Text>
             <Text>{CHECK_AUTHORIZATION.text}</Text>
-            <View className='apl-check tap' onClick={agree} data-testid='consent'>
-              <View className={`apl-check__box ${agreed ? 'apl-check__box--on' : ''}`}>{agreed ? '✓' : ''}</View>
+            <View className='apl-check tap' onClick={toggleCheckAuthorization} data-testid='consent'>
+              <View className={`apl-check__box ${authorized ? 'apl-check__box--on' : ''}`}>{authorized ? '✓' : ''}</View>
               <Text>我已阅读并同意授权（版本 {CHECK_AUTHORIZATION.version}）</Text>
             </View>
           </View>
         </View>
       ) : null}
 
-      {error ? <Text className='notice notice--error'>{error}</Text> : null}
+      <Notice text={error} error />
       <View className='bottom-actions'>
         {current === 'review' ? (
-          <Button className='btn btn--primary' loading={busy} disabled={!agreed || problems.length > 0} onClick={submit}>提交申请</Button>
+          <Button loading={busy} disabled={!authorized || problems.length > 0} onClick={submit}>提交申请</Button>
         ) : (
-          <Button className='btn btn--primary' onClick={() => go(step + 1)}>下一步</Button>
+          <Button onClick={() => go(step + 1)}>下一步</Button>
         )}
-        {step > 0 ? <Button className='btn btn--secondary' onClick={() => go(step - 1)}>上一步</Button> : null}
+        {step > 0 ? <Button variant='secondary' onClick={() => go(step - 1)}>上一步</Button> : null}
       </View>
     </PageShell>
   );

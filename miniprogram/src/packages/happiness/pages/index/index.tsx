@@ -1,96 +1,74 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import { yuanFromFen, type HappinessFeedbackView, type HappinessListView } from '@dajiuzhu/shared';
+import { Text, Textarea, View } from '@tarojs/components';
+import { formatYuan, formatYuanText } from '@dajiuzhu/shared/src/money';
+import { shanghaiDate, shanghaiYear } from '@dajiuzhu/shared/src/rules/date';
 import { PageShell } from '../../../../components/PageShell';
+import { Button } from '../../../../components/Button';
+import { Chips } from '../../../../components/Chips';
+import { Notice } from '../../../../components/Notice';
+import { useAction, useLoad } from '../../../../components/hooks';
 import { useSession } from '../../../../store/session';
-import { isApiError } from '../../../../services/request';
 import { askQuestion, confirmReceipt, downloadPdf, getFeedback, getHappinessList, getYears, rate } from '../../../../services/happiness';
 import './index.scss';
 
 const STATUS_TEXT = { open: '等待回复', answered: '已回复', closed: '已办结' } as const;
-const yuan = (fen: number) => `${yuanFromFen(fen)} 元`;
 
-function shanghaiYear(): number {
-  return Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-}
-
-/** 幸福清单: a year picker, the totals at the top, a monthly chart, every programme expandable, feedback. */
+/** 幸福清单 (happinessList): a year picker, the totals at the top, a monthly chart, every programme expandable, feedback. */
 export default function HappinessListPage() {
   const router = useRouter();
   const session = useSession();
+  const signedIn = session.status === 'signedIn';
   const isStaff = !!session.user?.roles.includes('staff');
   const thisYear = shanghaiYear();
-  const [years, setYears] = useState<number[]>([thisYear - 1, thisYear]);
   const [year, setYear] = useState<number>(Number(router.params?.year) || thisYear - 1);
-  const [list, setList] = useState<HappinessListView | null>(null);
-  const [feedback, setFeedback] = useState<HappinessFeedbackView | null>(null);
-  const [message, setMessage] = useState('');
-  const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<string | null>(null);
   const [question, setQuestion] = useState('');
-  const [busy, setBusy] = useState(false);
 
+  // The years with a published list, plus last year and this year; the newest published one first.
+  const published = useLoad(() => getYears(), [], { enabled: signedIn });
+  const publishedYears = published.data?.years.map((y) => y.year) ?? [];
+  const years = [...new Set([...publishedYears, thisYear - 1, thisYear])].sort((a, b) => b - a).slice(0, 5);
+  const yearChosen = useRef(!!router.params?.year);
   useEffect(() => {
-    if (session.status !== 'signedIn') return;
-    getYears().then((r) => {
-      const published = r.years.map((y) => y.year);
-      setYears([...new Set([...published, thisYear - 1, thisYear])].sort((a, b) => b - a).slice(0, 5));
-      if (!router.params?.year && published.length) setYear(published[0]);
-    }).catch(() => {});
-  }, [session.status]);
+    if (yearChosen.current || !publishedYears.length) return;
+    yearChosen.current = true;
+    setYear(publishedYears[0]);
+  }, [published.data]);
 
-  const load = async (y: number) => {
-    setLoading(true);
-    setMessage('');
-    try {
-      const l = await getHappinessList(y);
-      setList(l);
-      setFeedback(await getFeedback(y));
-    } catch (e) {
-      setList(null);
-      setFeedback(null);
-      setMessage(isApiError(e) ? e.message : '加载失败，请稍后再试');
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => { if (session.status === 'signedIn') void load(year); }, [year, session.status]);
+  const statement = useLoad(async () => {
+    const list = await getHappinessList(year);
+    return { list, feedback: await getFeedback(year) };
+  }, [year], { enabled: signedIn });
+  const list = statement.data?.list ?? null;
+  const feedback = statement.data?.feedback ?? null;
+  const loading = !signedIn || statement.loading;
 
   const max = useMemo(() => Math.max(1, ...(list?.monthlyTotals ?? [0])), [list]);
 
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
+  const action = useAction({ toastIcon: 'none', errorToast: true });
+  const busy = action.busy;
+  /** Runs one feedback action, then shows the feedback as the server now has it. */
+  const act = (fn: () => Promise<unknown>, done: string) =>
+    action.act(async () => {
       await fn();
-      Taro.showToast({ title: done, icon: 'none' });
-      setFeedback(await getFeedback(year));
-    } catch (e) {
-      Taro.showToast({ title: isApiError(e) ? e.message : (e as Error).message, icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+      const next = await getFeedback(year);
+      statement.setData((d) => (d ? { ...d, feedback: next } : d));
+    }, done);
 
   return (
     <PageShell className='happiness'>
-      <View className='chips hl-years'>
-        {years.map((y) => (
-          <View key={y} className={`chip tap ${y === year ? 'chip--on' : ''}`} onClick={() => setYear(y)}>
-            <Text>{y}年</Text>
-          </View>
-        ))}
-      </View>
+      <Chips className='hl-years' options={years.map((y) => ({ value: y, label: `${y}年` }))} value={year} onChange={(y) => { if (y !== undefined) { yearChosen.current = true; setYear(y); } }} />
 
       {loading ? <View className='card'><Text>正在加载…</Text></View> : null}
-      {!loading && message ? <View className='card'><Text className='card__title'>{year}年幸福清单</Text><Text className='notice'>{message}</Text></View> : null}
+      {!loading && statement.error ? <View className='card'><Text className='card__title'>{year}年幸福清单</Text><Notice text={statement.error} /></View> : null}
 
       {list ? (
         <>
           <View className='card hl-summary'>
             <Text className='card__title'>{list.year}年幸福清单</Text>
-            <Text className='card__line'>{list.beneficiary.nameMasked} · 第{list.version}版 · {list.publishedAt.slice(0, 10)} 发布</Text>
-            <Text className='hl-total' data-testid='hl-grand-total'>全年合计 {yuan(list.grandTotalFen)}</Text>
+            <Text className='card__line'>{list.beneficiary.nameMasked} · 第{list.version}版 · {shanghaiDate(new Date(list.publishedAt))} 发布</Text>
+            <Text className='hl-total' data-testid='hl-grand-total'>全年合计 {formatYuanText(list.grandTotalFen)}</Text>
             <Text className='card__line'>{list.summary}</Text>
           </View>
 
@@ -119,7 +97,7 @@ export default function HappinessListPage() {
               <View key={p.programme} className='hl-prog tap' onClick={() => setOpen(open === p.programme ? null : p.programme)}>
                 <View className='hl-prog__head'>
                   <Text className='hl-prog__name'>{p.name}</Text>
-                  <Text className='hl-prog__amount'>{yuan(p.totalFen)}</Text>
+                  <Text className='hl-prog__amount'>{formatYuanText(p.totalFen)}</Text>
                 </View>
                 {open === p.programme ? (
                   <>
@@ -128,7 +106,7 @@ export default function HappinessListPage() {
                       {p.months.map((v, i) => (
                         <View key={i} className='hl-month'>
                           <Text className='hl-month__m'>{i + 1}月</Text>
-                          <Text>{yuanFromFen(v)}</Text>
+                          <Text>{formatYuan(v)}</Text>
                         </View>
                       ))}
                     </View>
@@ -141,7 +119,7 @@ export default function HappinessListPage() {
           {list.otherHelp.length ? (
             <View className='card'>
               <Text className='card__title'>其他帮助</Text>
-              {list.otherHelp.map((o) => <Text key={o.programme} className='card__line'>{o.name}：{o.times} 次{o.valueFen ? `，价值约 ${yuan(o.valueFen)}` : ''}</Text>)}
+              {list.otherHelp.map((o) => <Text key={o.programme} className='card__line'>{o.name}：{o.times} 次{o.valueFen ? `，价值约 ${formatYuanText(o.valueFen)}` : ''}</Text>)}
             </View>
           ) : null}
 
@@ -154,7 +132,7 @@ export default function HappinessListPage() {
 
           <View className='card'>
             <Text className='card__title'>打印版</Text>
-            <Button className='btn btn--secondary' disabled={busy} onClick={() => act(() => downloadPdf(list.year), '已下载')}>下载打印版（PDF）</Button>
+            <Button variant='secondary' disabled={busy} onClick={() => act(() => downloadPdf(list.year), '已下载')}>下载打印版（PDF）</Button>
           </View>
 
           <View className='card'>
@@ -162,7 +140,7 @@ export default function HappinessListPage() {
             {feedback?.confirmedVersion === list.version ? (
               <Text className='card__line'>您已确认收到本版清单，谢谢。</Text>
             ) : (
-              <Button className='btn btn--primary' disabled={busy} onClick={() => act(() => confirmReceipt(list.year, list.version), '已确认收到')}>确认收到</Button>
+              <Button disabled={busy} onClick={() => act(() => confirmReceipt(list.year, list.version), '已确认收到')}>确认收到</Button>
             )}
             <Text className='card__line'>您对这份清单满意吗？</Text>
             <View className='hl-stars'>
@@ -178,7 +156,6 @@ export default function HappinessListPage() {
             <Text className='card__title'>对清单有疑问？</Text>
             <Textarea className='hl-textarea' value={question} placeholder='请写下您的疑问，工作人员会尽快回复' maxlength={500} onInput={(e) => setQuestion(e.detail.value)} />
             <Button
-              className='btn btn--primary'
               disabled={busy || question.trim().length < 2}
               onClick={() => act(async () => { await askQuestion(list.year, { text: question.trim() }); setQuestion(''); }, '已提交，请留意回复')}
             >

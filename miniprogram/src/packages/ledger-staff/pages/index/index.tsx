@@ -1,24 +1,27 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { yuanFromFen, type HappinessStats, type ImportReport, type ImportView, type LedgerJobView, type StaffHappinessQuestionView } from '@dajiuzhu/shared';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { HappinessStats, ImportReport, ImportView, LedgerJobView, StaffHappinessQuestionView } from '@dajiuzhu/shared';
+import { formatYuan } from '@dajiuzhu/shared/src/money';
+import { shanghaiMonth } from '@dajiuzhu/shared/src/rules/date';
+import { addMonths } from '@dajiuzhu/shared/src/applications/workingDays';
 import { PageShell } from '../../../../components/PageShell';
-import { isApiError } from '../../../../services/request';
-import { getTokens } from '../../../../services/tokens';
+import { Button } from '../../../../components/Button';
+import { Chips } from '../../../../components/Chips';
+import { Notice } from '../../../../components/Notice';
+import { errorText } from '../../../../components/errorText';
+import { pickFile } from '../../../../services/files';
+import type { UploadSource } from '../../../../services/request';
 import {
-  answerQuestion, follow, getImport, getImportReport, getJob, getQuestions, getSources, getStats, publishYear, reportCsvUrl, startPaymentRun, uploadImport,
+  answerQuestion, downloadImportReport, follow, getImport, getImportReport, getJob, getQuestions, getSources, getStats, publishYear, startPaymentRun, uploadImport,
 } from '../../../../services/ledger';
 import './index.scss';
 
 const STATUS = { queued: '排队中', running: '进行中', done: '已完成', failed: '失败', interrupted: '已中断' } as const;
 const ROW_STATUS = { accepted: '已入账', duplicate: '重复，未再次入账', rejected: '未入账' } as const;
 
-function lastMonth(): string {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
-}
+/** The month before this one in Shanghai, YYYY-MM: the usual month to pay. */
+const lastMonth = () => addMonths(shanghaiMonth(), -1);
 
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = total ? Math.round((done / total) * 100) : 0;
@@ -29,7 +32,7 @@ function Progress({ done, total }: { done: number; total: number }) {
 export default function LedgerStaffPage() {
   const [sources, setSources] = useState<{ code: string; name: string }[]>([]);
   const [source, setSource] = useState('medical');
-  const [file, setFile] = useState<File | { path: string; name: string } | null>(null);
+  const [file, setFile] = useState<UploadSource | null>(null);
   const [imp, setImp] = useState<ImportView | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [period, setPeriod] = useState(lastMonth());
@@ -41,7 +44,7 @@ export default function LedgerStaffPage() {
   const [stats, setStats] = useState<HappinessStats | null>(null);
   const [error, setError] = useState('');
 
-  const fail = (e: unknown) => setError(isApiError(e) ? e.message : (e as Error).message);
+  const fail = (e: unknown) => setError(errorText(e));
   const refreshQuestions = async () => {
     setQuestions((await getQuestions('open')).questions);
     setStats(await getStats(Number(year)));
@@ -51,11 +54,9 @@ export default function LedgerStaffPage() {
     refreshQuestions().catch(fail);
   }, []);
 
+  /** weapp: a file from a chat (H5 has its own file input below). */
   const chooseFile = () => {
-    if (process.env.TARO_ENV === 'h5') return;
-    Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'xlsx'] })
-      .then((r) => setFile({ path: r.tempFiles[0].path, name: r.tempFiles[0].name }))
-      .catch(() => {});
+    void pickFile({ type: 'file', accept: '.csv,.xlsx,text/csv', extensions: ['csv', 'xlsx'] }).then((f) => { if (f) setFile(f); });
   };
 
   const doImport = async () => {
@@ -69,56 +70,40 @@ export default function LedgerStaffPage() {
     } catch (e) { fail(e); }
   };
 
-  const downloadReport = async () => {
-    if (!imp) return;
-    const token = getTokens()?.accessToken ?? '';
-    if (process.env.TARO_ENV === 'h5') {
-      const res = await fetch(reportCsvUrl(imp.id), { headers: { authorization: `Bearer ${token}` } });
-      const href = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = href;
-      a.download = `导入报告-${imp.fileName}.csv`;
-      a.click();
-      return;
-    }
-    const r = await Taro.downloadFile({ url: reportCsvUrl(imp.id), header: { Authorization: `Bearer ${token}` } });
-    await Taro.openDocument({ filePath: r.tempFilePath, showMenu: true }).catch(() => Taro.showToast({ title: '已下载', icon: 'none' }));
+  const downloadReport = () => {
+    if (imp) downloadImportReport(imp).catch(fail);
   };
 
   return (
     <PageShell className='ledger-staff'>
-      {error ? <View className='card'><Text className='notice notice--error'>{error}</Text></View> : null}
+      {error ? <View className='card'><Notice text={error} error /></View> : null}
 
       <View className='card'>
         <Text className='card__title'>导入其他部门的发放数据</Text>
         <Text className='card__line'>CSV 或 Excel（.xlsx），需有“身份证号、金额、发放月份”三列；GBK 编码可自动识别。</Text>
-        <View className='chips chips--wrap'>
-          {sources.map((s) => (
-            <View key={s.code} className={`chip tap ${s.code === source ? 'chip--on' : ''}`} onClick={() => setSource(s.code)}><Text>{s.name}</Text></View>
-          ))}
-        </View>
+        <Chips className='chips--wrap' options={sources.map((s) => ({ value: s.code, label: s.name }))} value={source} onChange={(v) => setSource(v ?? source)} />
         {process.env.TARO_ENV === 'h5' ? (
           <input className='ls-file' type='file' accept='.csv,.xlsx,text/csv' data-testid='import-file' onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
         ) : (
-          <Button className='btn btn--secondary' onClick={chooseFile}>{file ? file.name : '选择文件（从微信聊天）'}</Button>
+          <Button variant='secondary' onClick={chooseFile}>{file ? file.name : '选择文件（从微信聊天）'}</Button>
         )}
-        <Button className='btn btn--primary' disabled={!file} onClick={doImport}>开始导入</Button>
+        <Button disabled={!file} onClick={doImport}>开始导入</Button>
         {imp ? (
           <>
             <Text className='card__line'>{imp.fileName} · {STATUS[imp.status]}{imp.encoding === 'gbk' ? ' · GBK 编码' : ''}</Text>
             <Text className='card__line' data-testid='import-counts'>共 {imp.counts.rows} 行：入账 {imp.counts.accepted} 行，重复 {imp.counts.duplicates} 行，未入账 {imp.counts.rejected} 行</Text>
-            <Text className='card__line'>入账金额 {yuanFromFen(imp.acceptedFen)} 元</Text>
-            {imp.sameFileAs ? <Text className='notice'>这个文件以前导入过，本次不会重复入账。</Text> : null}
+            <Text className='card__line'>入账金额 {formatYuan(imp.acceptedFen)} 元</Text>
+            {imp.sameFileAs ? <Notice text='这个文件以前导入过，本次不会重复入账。' /> : null}
           </>
         ) : null}
         {report ? (
           <>
-            <Button className='btn btn--secondary' onClick={downloadReport}>下载完整报告（CSV）</Button>
+            <Button variant='secondary' onClick={downloadReport}>下载完整报告（CSV）</Button>
             {report.rows.map((r) => (
               <View key={r.line} className={`ls-row ls-row--${r.status}`}>
                 <Text className='ls-row__status'>第 {r.line} 行 · {ROW_STATUS[r.status]}</Text>
-                <Text>{r.idNumberMasked} {r.period} {r.amountFen === null ? '' : `${yuanFromFen(r.amountFen)} 元`}</Text>
-                {r.reason ? <Text className='notice'>{r.reason}</Text> : null}
+                <Text>{r.idNumberMasked} {r.period} {r.amountFen === null ? '' : `${formatYuan(r.amountFen)} 元`}</Text>
+                <Notice text={r.reason} />
               </View>
             ))}
           </>
@@ -129,11 +114,11 @@ export default function LedgerStaffPage() {
         <Text className='card__title'>按月发放</Text>
         <Text className='card__line'>为本辖区每个有效待遇发放一个月；重复运行不会重复发放。</Text>
         <Input className='ls-input' value={period} placeholder='发放月份，如 2025-03' onInput={(e) => setPeriod(e.detail.value)} />
-        <Button className='btn btn--primary' onClick={() => startPaymentRun(period).then((j) => follow(() => getJob(j.id), setRun)).catch(fail)}>开始发放</Button>
+        <Button onClick={() => startPaymentRun(period).then((j) => follow(() => getJob(j.id), setRun)).catch(fail)}>开始发放</Button>
         {run ? (
           <>
             <Progress done={run.counts.done} total={run.counts.total} />
-            <Text className='card__line' data-testid='run-counts'>{run.period} · {STATUS[run.status]}：新发放 {run.counts.created} 笔，已发过 {run.counts.unchanged} 笔，合计 {yuanFromFen(run.totalFen)} 元</Text>
+            <Text className='card__line' data-testid='run-counts'>{run.period} · {STATUS[run.status]}：新发放 {run.counts.created} 笔，已发过 {run.counts.unchanged} 笔，合计 {formatYuan(run.totalFen)} 元</Text>
           </>
         ) : null}
       </View>
@@ -141,7 +126,7 @@ export default function LedgerStaffPage() {
       <View className='card'>
         <Text className='card__title'>发布幸福清单</Text>
         <Input className='ls-input' value={year} placeholder='年度，如 2025' type='number' onInput={(e) => setYear(e.detail.value)} />
-        <Button className='btn btn--primary' onClick={() => publishYear(Number(year)).then((j) => follow(() => getJob(j.id), setPub)).then(() => refreshQuestions()).catch(fail)}>发布本辖区清单</Button>
+        <Button onClick={() => publishYear(Number(year)).then((j) => follow(() => getJob(j.id), setPub)).then(() => refreshQuestions()).catch(fail)}>发布本辖区清单</Button>
         {pub ? (
           <>
             <Progress done={pub.counts.done} total={pub.counts.total} />
@@ -159,7 +144,6 @@ export default function LedgerStaffPage() {
             <Text>{q.nameMasked} · {q.year}年：{q.text}</Text>
             <Textarea className='ls-textarea' value={answers[q.id] ?? ''} placeholder='回复内容' onInput={(e) => setAnswers({ ...answers, [q.id]: e.detail.value })} />
             <Button
-              className='btn btn--primary'
               onClick={() => answerQuestion(q.id, (answers[q.id] ?? '').trim()).then(() => { Taro.showToast({ title: '已回复', icon: 'none' }); return refreshQuestions(); }).catch(fail)}
             >
               回复

@@ -1,33 +1,31 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { APPLICATION_PROGRAMMES, PROGRAMME_DEFINITIONS, STATUS_LABELS, type ApplicationStatus, type ApplicationSummary } from '@dajiuzhu/shared';
+import type { ApplicationProgramme, ApplicationStatus } from '@dajiuzhu/shared';
+import { APPLICATION_PROGRAMMES, PROGRAMME_DEFINITIONS } from '@dajiuzhu/shared/src/applications/programmes';
+import { STATUS_LABELS } from '@dajiuzhu/shared/src/applications/stateMachine';
 import { PageShell } from '../../../../components/PageShell';
-import { staffQueue, staffSupervision, type QueueFilter } from '../../../../services/staffCases';
-import { isApiError } from '../../../../services/request';
+import { Chips, type Choice } from '../../../../components/Chips';
+import { EmptyState, Notice } from '../../../../components/Notice';
+import { useLoad } from '../../../../components/hooks';
+import { listStaffApplications, staffSupervision, type QueueFilter } from '../../../../services/staffApplications';
 import { useSession } from '../../../../store/session';
 import '../../../assistance/components/applications.scss';
 
 const STATUSES: ApplicationStatus[] = ['submitted', 'supplementRequested', 'accepted', 'homeVisitRecorded', 'reviewed', 'publicNotice', 'objection', 'approved', 'rejected'];
+const STATUS_CHOICES: Choice<ApplicationStatus | undefined>[] = [{ value: undefined, label: '全部' }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))];
+const PROGRAMME_CHOICES: Choice<ApplicationProgramme | undefined>[] = [{ value: undefined, label: '全部项目' }, ...APPLICATION_PROGRAMMES.map((p) => ({ value: p, label: PROGRAMME_DEFINITIONS[p].name }))];
+const OVERDUE_CHOICE: Choice<true>[] = [{ value: true, label: '只看超期' }];
 
 /** 工作台: the queue of the staff member's region, filtered by status, programme, region and overdue. */
 export default function StaffDeskPage() {
   const { user } = useSession();
   const [filter, setFilter] = useState<QueueFilter>({});
-  const [rows, setRows] = useState<ApplicationSummary[] | null>(null);
-  const [watch, setWatch] = useState<{ overdue: number; pending: number }>({ overdue: 0, pending: 0 });
-  const [error, setError] = useState<string | null>(null);
-
-  const load = (f: QueueFilter) => {
-    setFilter(f);
-    staffQueue(f).then((r) => { setRows(r.applications); setError(null); }).catch((e) => setError(isApiError(e) ? e.message : '读取失败'));
-  };
-  useDidShow(() => {
-    load(filter);
-    staffSupervision().then((s) => setWatch({ overdue: s.overdue.length, pending: s.paperworkPending.length })).catch(() => {});
-  });
-
-  const chip = (on: boolean, label: string, onClick: () => void) => <View key={label} className={`chip tap ${on ? 'chip--on' : ''}`} onClick={onClick}><Text>{label}</Text></View>;
+  const queue = useLoad(() => listStaffApplications(filter), [filter.status, filter.programme, filter.regionCode, filter.overdue], { fallback: '读取失败' });
+  const rows = queue.data?.applications ?? null;
+  const supervision = useLoad(() => staffSupervision()).data;
+  const watch = { overdue: supervision?.overdue.length ?? 0, pending: supervision?.paperworkPending.length ?? 0 };
+  const load = (f: QueueFilter) => setFilter(f);
 
   return (
     <PageShell className='staff-desk'>
@@ -36,23 +34,15 @@ export default function StaffDeskPage() {
         <Text className='card__title'>电子监察</Text>
         <Text className='card__line'>超期环节 <Text className='apl-tag apl-tag--red'>{watch.overdue}</Text> 先行救助待补手续 <Text className='apl-tag apl-tag--amber'>{watch.pending}</Text></Text>
       </View>
-      <View className='chips'>
-        {chip(!filter.status, '全部', () => load({ ...filter, status: undefined }))}
-        {STATUSES.map((s) => chip(filter.status === s, STATUS_LABELS[s], () => load({ ...filter, status: s })))}
-      </View>
-      <View className='chips'>
-        {chip(!filter.programme, '全部项目', () => load({ ...filter, programme: undefined }))}
-        {APPLICATION_PROGRAMMES.map((p) => chip(filter.programme === p, PROGRAMME_DEFINITIONS[p].name, () => load({ ...filter, programme: p })))}
-      </View>
-      <View className='chips'>
-        {chip(filter.overdue === true, '只看超期', () => load({ ...filter, overdue: filter.overdue ? undefined : true }))}
-      </View>
+      <Chips options={STATUS_CHOICES} value={filter.status as ApplicationStatus | undefined} onChange={(status) => load({ ...filter, status })} />
+      <Chips options={PROGRAMME_CHOICES} value={filter.programme as ApplicationProgramme | undefined} onChange={(programme) => load({ ...filter, programme })} />
+      <Chips options={OVERDUE_CHOICE} allowNone value={filter.overdue ? true : undefined} onChange={(overdue) => load({ ...filter, overdue })} />
       <View className='field'>
         <Text className='field__label'>地区代码（辖区内）</Text>
         <Input className='field__input' placeholder='如 371402001，留空为全部' value={filter.regionCode ?? ''} onConfirm={(e) => load({ ...filter, regionCode: e.detail.value || undefined })} />
       </View>
-      {error ? <Text className='notice notice--error'>{error}</Text> : null}
-      {rows && rows.length === 0 ? <View className='card'><Text>没有符合条件的申请</Text></View> : null}
+      <Notice text={queue.error} error />
+      {rows && rows.length === 0 ? <EmptyState text='没有符合条件的申请' /> : null}
       {(rows ?? []).map((a) => (
         <View key={a.id} className='card tap' data-testid='queue-row' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/case/index?id=${a.id}` })}>
           <Text className='card__title'>{a.applicantNameMasked} · {a.programmeName}</Text>

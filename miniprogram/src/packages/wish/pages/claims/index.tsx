@@ -1,22 +1,28 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { CLAIM_STATUS_LABELS, type WishClaim } from '@dajiuzhu/shared';
+import { Input, Text, View } from '@tarojs/components';
+import type { WishClaim } from '@dajiuzhu/shared';
+import { formatPrice } from '@dajiuzhu/shared/src/money';
+import { shanghaiDate } from '@dajiuzhu/shared/src/rules/date';
+import { CLAIM_STATUS_LABELS } from '@dajiuzhu/shared/src/wishes/machine';
 import { PageShell } from '../../../../components/PageShell';
+import { Button } from '../../../../components/Button';
+import { Notice } from '../../../../components/Notice';
+import { useAction, useLoad } from '../../../../components/hooks';
 import { wishApi } from '../../../../services/wish';
-import { useAction, formatYuan, go, Notice, useLoad } from '../../components/ui';
+import { go } from '../../components/ui';
 import { WISH_ROUTES } from '../../routes';
 
 function ClaimCard({ claim, onChange }: { claim: WishClaim; onChange: () => void }) {
   const [note, setNote] = useState(`已送到${claim.wish.community}服务站`);
-  const { error, act } = useAction(onChange);
+  const { error, act } = useAction({ onDone: onChange });
   return (
     <View className='card'>
       <View className='wish-card__head'>
         <Text className='card__title'>{claim.wish.title}</Text>
         <Text className={`wish-status wish-status--${claim.status}`}>{CLAIM_STATUS_LABELS[claim.status]}</Text>
       </View>
-      <Text className='card__line wish-card__meta'>{claim.wish.district}{claim.wish.community} · 预算 {formatYuan(claim.wish.budgetFen)}</Text>
-      {claim.status === 'active' ? <Text className='card__line'>请在 {claim.dueAt.slice(0, 10)} 前送达，否则认领自动失效</Text> : null}
+      <Text className='card__line wish-card__meta'>{claim.wish.district}{claim.wish.community} · 预算 {formatPrice(claim.wish.budgetFen)}</Text>
+      {claim.status === 'active' ? <Text className='card__line'>请在 {shanghaiDate(new Date(claim.dueAt))} 前送达，否则认领自动失效</Text> : null}
       {claim.deliverNote ? <Text className='card__line'>送达说明：{claim.deliverNote}</Text> : null}
       {claim.thanks ? <Text className='card__line'>感谢留言：{claim.thanks}</Text> : null}
       <Notice text={error} error />
@@ -24,11 +30,11 @@ function ClaimCard({ claim, onChange }: { claim: WishClaim; onChange: () => void
         {claim.status === 'active' ? (
           <>
             <Input className='field__input' placeholder='送达说明' value={note} onInput={(e) => setNote(e.detail.value)} />
-            <Button className='btn btn--primary' onClick={() => act(() => wishApi.deliver(claim.id, note), '已标记送达')}>标记已送达</Button>
-            <Button className='btn btn--secondary' onClick={() => act(() => wishApi.release(claim.id), '已放弃认领')}>放弃认领</Button>
+            <Button onClick={() => act(() => wishApi.deliver(claim.id, note), '已标记送达')}>标记已送达</Button>
+            <Button variant='secondary' onClick={() => act(() => wishApi.release(claim.id), '已放弃认领')}>放弃认领</Button>
           </>
         ) : null}
-        {claim.status === 'fulfilled' ? <Button className='btn btn--primary' onClick={() => go(`${WISH_ROUTES.certificate}?id=${claim.id}`)}>查看爱心证书</Button> : null}
+        {claim.status === 'fulfilled' ? <Button onClick={() => go(`${WISH_ROUTES.certificate}?id=${claim.id}`)}>查看爱心证书</Button> : null}
       </View>
     </View>
   );

@@ -1,21 +1,27 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import type { MyWish } from '@dajiuzhu/shared';
+import { formatPrice } from '@dajiuzhu/shared/src/money';
+import { WISH_CATEGORY_LABELS } from '@dajiuzhu/shared/src/wishes/categories';
+import { WISH_STATUS_LABELS } from '@dajiuzhu/shared/src/wishes/machine';
 import { PageShell } from '../../../../components/PageShell';
+import { Button } from '../../../../components/Button';
+import { Notice } from '../../../../components/Notice';
+import { useAction, useLoad } from '../../../../components/hooks';
 import { wishApi } from '../../../../services/wish';
-import { useAction, formatYuan, go, Notice, useLoad, WISH_CATEGORY_LABELS, WISH_STATUS_LABELS } from '../../components/ui';
+import { go } from '../../components/ui';
 import { WISH_ROUTES } from '../../routes';
 
 function MyWishCard({ wish, onChange }: { wish: MyWish; onChange: () => void }) {
   const [thanks, setThanks] = useState('');
-  const { error, act } = useAction(onChange);
+  const { error, act } = useAction({ onDone: onChange });
   return (
     <View className='card'>
       <View className='wish-card__head'>
         <Text className='card__title'>{wish.title}</Text>
         <Text className={`wish-status wish-status--${wish.status}`}>{WISH_STATUS_LABELS[wish.status]}</Text>
       </View>
-      <Text className='card__line wish-card__meta'>{WISH_CATEGORY_LABELS[wish.category]} · 预算 {formatYuan(wish.budgetFen)}{wish.postedOnBehalf ? ' · 工作人员代发' : ''}</Text>
+      <Text className='card__line wish-card__meta'>{WISH_CATEGORY_LABELS[wish.category]} · 预算 {formatPrice(wish.budgetFen)}{wish.postedOnBehalf ? ' · 工作人员代发' : ''}</Text>
       {wish.reviewNote ? <Text className='card__line'>审核说明：{wish.reviewNote}</Text> : null}
       {wish.rejectReason ? <Text className='card__line notice--error'>未通过原因：{wish.rejectReason}</Text> : null}
       {wish.donorName ? <Text className='card__line'>认领人：{wish.donorName}</Text> : null}
@@ -23,11 +29,11 @@ function MyWishCard({ wish, onChange }: { wish: MyWish; onChange: () => void }) 
       {wish.thanks ? <Text className='card__line'>我的感谢：{wish.thanks}</Text> : null}
       <Notice text={error} error />
       <View className='wish-actions'>
-        {wish.actions.includes('confirm') ? <Button className='btn btn--primary' onClick={() => act(() => wishApi.confirm(wish.id), '已确认收到')}>确认已收到</Button> : null}
+        {wish.actions.includes('confirm') ? <Button onClick={() => act(() => wishApi.confirm(wish.id), '已确认收到')}>确认已收到</Button> : null}
         {wish.actions.includes('thank') ? (
           <>
             <Input className='field__input' placeholder='写一句感谢的话' value={thanks} onInput={(e) => setThanks(e.detail.value)} />
-            <Button className='btn btn--primary' onClick={() => act(() => wishApi.thank(wish.id, thanks), '感谢已送达')}>发送感谢</Button>
+            <Button onClick={() => act(() => wishApi.thank(wish.id, thanks), '感谢已送达')}>发送感谢</Button>
           </>
         ) : null}
       </View>
@@ -44,7 +50,7 @@ export default function MyWishesPage() {
       {data?.wishes.map((w) => <MyWishCard key={w.id} wish={w} onChange={reload} />)}
       {data && data.wishes.length === 0 ? <Notice text='还没有发布心愿' /> : null}
       <View className='bottom-actions'>
-        <Button className='btn btn--secondary' onClick={() => go(WISH_ROUTES.post)}>发布新心愿</Button>
+        <Button variant='secondary' onClick={() => go(WISH_ROUTES.post)}>发布新心愿</Button>
       </View>
     </PageShell>
   );

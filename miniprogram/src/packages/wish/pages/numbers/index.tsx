@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { PageShell } from '../../../../components/PageShell';
+import { Chips, type Choice } from '../../../../components/Chips';
+import { Notice } from '../../../../components/Notice';
+import { useLoad } from '../../../../components/hooks';
 import { wishApi } from '../../../../services/wish';
-import { Notice, useLoad } from '../../components/ui';
 import { CountsGrid } from './CountsGrid';
+import '../../components/wish.scss';
 
-const REGIONS = [{ code: '371400', name: '德州市' }, { code: '371402', name: '德城区' }, { code: '371500', name: '聊城市' }];
+const REGIONS: Choice<string>[] = [{ value: '371400', label: '德州市' }, { value: '371402', label: '德城区' }, { value: '371500', label: '聊城市' }];
 
 /** Public numbers per region: collected, open, claimed, fulfilled, lapsed. */
 export default function WishNumbersPage() {
@@ -15,9 +18,7 @@ export default function WishNumbersPage() {
   const { data, error } = useLoad(() => wishApi.numbers(region), [region]);
   return (
     <PageShell className='wish-public-numbers'>
-      <View className='chips chips--wrap'>
-        {REGIONS.map((r) => <View key={r.code} className={region === r.code ? 'chip chip--on tap' : 'chip tap'} onClick={() => setRegion(r.code)}><Text>{r.name}</Text></View>)}
-      </View>
+      <Chips className='chips--wrap' options={REGIONS} value={region} onChange={(r) => setRegion(r ?? region)} />
       <Notice text={error} error />
       {data ? (
         <>

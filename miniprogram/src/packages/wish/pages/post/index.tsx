@@ -1,12 +1,21 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { charCount, WISH_CATEGORIES, WISH_TITLE_MAX_CHARS, findPersonalData, type WishCategory } from '@dajiuzhu/shared';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { WishCategory } from '@dajiuzhu/shared';
+import { formatPrice, parseYuanInput } from '@dajiuzhu/shared/src/money';
+import { charCount, WISH_CATEGORIES, WISH_CATEGORY_LABELS, WISH_TITLE_MAX_CHARS } from '@dajiuzhu/shared/src/wishes/categories';
+import { findPersonalData } from '@dajiuzhu/shared/src/wishes/publicView';
 import { PageShell } from '../../../../components/PageShell';
+import { Button } from '../../../../components/Button';
+import { Chips } from '../../../../components/Chips';
+import { Notice } from '../../../../components/Notice';
+import { useAction, useLoad } from '../../../../components/hooks';
 import { useSession } from '../../../../store/session';
 import { wishApi } from '../../../../services/wish';
-import { errorText, formatYuan, Notice, useLoad, WISH_CATEGORY_LABELS } from '../../components/ui';
 import { WISH_ROUTES } from '../../routes';
+import '../../components/wish.scss';
+
+const CATEGORY_CHOICES = WISH_CATEGORIES.map((c) => ({ value: c, label: WISH_CATEGORY_LABELS[c] }));
 
 /** Post a wish. Checked on the phone with the same rules the server applies, then reviewed by staff. */
 export default function WishPostPage() {
@@ -17,35 +26,32 @@ export default function WishPostPage() {
   const [title, setTitle] = useState('');
   const [story, setStory] = useState('');
   const [yuan, setYuan] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const posting = useAction();
 
-  function problem(): string | null {
-    const fen = Math.round(Number(yuan) * 100);
-    if (!title.trim()) return '请填写心愿标题';
-    if (!story.trim()) return '请写一写心愿故事';
-    if (rules && charCount(story) > rules.storyMaxChars) return `心愿故事最多${rules.storyMaxChars}个字`;
-    if (findPersonalData(title) || findPersonalData(story)) return '不要写手机号、身份证号或门牌号，这些信息不会公开';
-    if (!yuan || !Number.isFinite(fen) || fen <= 0) return '请填写预算金额（元）';
-    if (rules && fen > rules.budgetCapFen) return `预算不能超过${formatYuan(rules.budgetCapFen)}`;
-    return null;
+  /** The budget in fen, or what is wrong with the form (the same rules the server applies). */
+  function check(): { budgetFen: number } | { problem: string } {
+    if (!title.trim()) return { problem: '请填写心愿标题' };
+    if (!story.trim()) return { problem: '请写一写心愿故事' };
+    if (rules && charCount(story) > rules.storyMaxChars) return { problem: `心愿故事最多${rules.storyMaxChars}个字` };
+    if (findPersonalData(title) || findPersonalData(story)) return { problem: '不要写手机号、身份证号或门牌号，这些信息不会公开' };
+    const budget = parseYuanInput(yuan);
+    if ('problem' in budget) return budget;
+    if (!budget.fen) return { problem: '请填写预算金额（元）' };
+    if (rules && budget.fen > rules.budgetCapFen) return { problem: `预算不能超过${formatPrice(rules.budgetCapFen)}` };
+    return { budgetFen: budget.fen };
   }
 
-  async function submit() {
-    if (busy) return;
-    const p = problem();
-    setError(p);
-    if (p) return;
-    setBusy(true);
-    try {
-      await wishApi.post({ category, title: title.trim(), story: story.trim(), budgetFen: Math.round(Number(yuan) * 100) });
-      Taro.showToast({ title: '已提交审核', icon: 'success' });
-      Taro.redirectTo({ url: WISH_ROUTES.mine });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
+  function submit() {
+    if (posting.busy) return;
+    const checked = check();
+    if ('problem' in checked) {
+      posting.setError(checked.problem);
+      return;
     }
+    void posting.act(async () => {
+      await wishApi.post({ category, title: title.trim(), story: story.trim(), budgetFen: checked.budgetFen });
+      Taro.redirectTo({ url: WISH_ROUTES.mine });
+    }, '已提交审核');
   }
 
   if (!user?.profile) {
@@ -63,11 +69,7 @@ export default function WishPostPage() {
       <Text className='section-title'>审核通过后公开：只显示姓氏、年龄段和社区，不公开电话和住址。物品送到社区服务站转交。</Text>
       <View className='field'>
         <Text className='field__label'>类别</Text>
-        <View className='chips chips--wrap'>
-          {WISH_CATEGORIES.map((c) => (
-            <View key={c} className={category === c ? 'chip chip--on tap' : 'chip tap'} onClick={() => setCategory(c)}><Text>{WISH_CATEGORY_LABELS[c]}</Text></View>
-          ))}
-        </View>
+        <Chips className='chips--wrap' options={CATEGORY_CHOICES} value={category} onChange={(c) => setCategory(c ?? category)} />
       </View>
       <View className='field'>
         <Text className='field__label'>心愿标题</Text>
@@ -78,12 +80,12 @@ export default function WishPostPage() {
         <Textarea className='wish-textarea' maxlength={rules?.storyMaxChars ?? 300} placeholder='说说为什么需要它（不要写电话、住址）' value={story} onInput={(e) => setStory(e.detail.value)} />
       </View>
       <View className='field'>
-        <Text className='field__label'>预算（元，不超过{rules ? formatYuan(rules.budgetCapFen) : '…'}）</Text>
+        <Text className='field__label'>预算（元，不超过{rules ? formatPrice(rules.budgetCapFen) : '…'}）</Text>
         <Input className='field__input' type='digit' placeholder='请输入预算金额' value={yuan} onInput={(e) => setYuan(e.detail.value)} />
       </View>
-      <Notice text={error} error />
+      <Notice text={posting.error} error />
       <View className='bottom-actions'>
-        <Button className='btn btn--primary' disabled={busy} onClick={submit}>提交心愿</Button>
+        <Button loading={posting.busy} onClick={submit}>提交心愿</Button>
       </View>
     </PageShell>
   );

@@ -1,37 +1,37 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { WISH_CATEGORIES, type WishCategory } from '@dajiuzhu/shared';
+import type { WishCategory } from '@dajiuzhu/shared';
+import { WISH_CATEGORIES, WISH_CATEGORY_LABELS } from '@dajiuzhu/shared/src/wishes/categories';
 import { PageShell } from '../../../../components/PageShell';
+import { Chips, type Choice } from '../../../../components/Chips';
+import { Notice } from '../../../../components/Notice';
+import { useLoad } from '../../../../components/hooks';
 import { wishApi } from '../../../../services/wish';
-import { Notice, PublicWishCard, useLoad, WISH_CATEGORY_LABELS } from '../../components/ui';
+import { PublicWishCard } from '../../components/ui';
 
-const REGIONS = [{ code: '', name: '全部地区' }, { code: '371400', name: '德州市' }, { code: '371402', name: '德城区' }, { code: '371500', name: '聊城市' }];
-const BUDGETS = [{ max: undefined, name: '不限预算' }, { max: 5000, name: '50元以内' }, { max: 20000, name: '200元以内' }, { max: 50000, name: '500元以内' }];
+type Sort = 'newest' | 'budgetAsc';
+const REGIONS: Choice<string>[] = [{ value: '', label: '全部地区' }, { value: '371400', label: '德州市' }, { value: '371402', label: '德城区' }, { value: '371500', label: '聊城市' }];
+const CATEGORIES: Choice<WishCategory | ''>[] = [{ value: '', label: '全部类别' }, ...WISH_CATEGORIES.map((c) => ({ value: c, label: WISH_CATEGORY_LABELS[c] }))];
+const BUDGETS: Choice<number | undefined>[] = [{ value: undefined, label: '不限预算' }, { value: 5000, label: '50元以内' }, { value: 20000, label: '200元以内' }, { value: 50000, label: '500元以内' }];
+const SORTS: Choice<Sort>[] = [{ value: 'newest', label: '最新' }, { value: 'budgetAsc', label: '预算从低到高' }];
 
 /** 微心愿广场: approved wishes, filtered by region, category and budget, newest first. */
 export default function WishSquarePage() {
   const [region, setRegion] = useState('');
   const [category, setCategory] = useState<WishCategory | ''>('');
   const [maxBudget, setMaxBudget] = useState<number | undefined>(undefined);
-  const [sort, setSort] = useState<'newest' | 'budgetAsc'>('newest');
+  const [sort, setSort] = useState<Sort>('newest');
   const { data, error } = useLoad(
     () => wishApi.square({ regionCode: region || undefined, category: category || undefined, maxBudgetFen: maxBudget, sort, limit: 50 }),
     [region, category, maxBudget, sort],
   );
-  const chip = (on: boolean) => (on ? 'chip chip--on tap' : 'chip tap');
   return (
     <PageShell className='wish-square'>
+      <Chips className='chips--wrap' options={REGIONS} value={region} onChange={(r) => setRegion(r ?? '')} />
+      <Chips className='chips--wrap' options={CATEGORIES} value={category} onChange={(c) => setCategory(c ?? '')} />
       <View className='chips chips--wrap'>
-        {REGIONS.map((r) => <View key={r.code} className={chip(region === r.code)} onClick={() => setRegion(r.code)}><Text>{r.name}</Text></View>)}
-      </View>
-      <View className='chips chips--wrap'>
-        <View className={chip(category === '')} onClick={() => setCategory('')}><Text>全部类别</Text></View>
-        {WISH_CATEGORIES.map((c) => <View key={c} className={chip(category === c)} onClick={() => setCategory(c)}><Text>{WISH_CATEGORY_LABELS[c]}</Text></View>)}
-      </View>
-      <View className='chips chips--wrap'>
-        {BUDGETS.map((b) => <View key={b.name} className={chip(maxBudget === b.max)} onClick={() => setMaxBudget(b.max)}><Text>{b.name}</Text></View>)}
-        <View className={chip(sort === 'newest')} onClick={() => setSort('newest')}><Text>最新</Text></View>
-        <View className={chip(sort === 'budgetAsc')} onClick={() => setSort('budgetAsc')}><Text>预算从低到高</Text></View>
+        <Chips options={BUDGETS} value={maxBudget} onChange={setMaxBudget} />
+        <Chips options={SORTS} value={sort} onChange={(s) => setSort(s ?? sort)} />
       </View>
       <Notice text={error} error />
       {data ? <Text className='section-title'>共 {data.total} 个待认领的心愿</Text> : null}

@@ -1,30 +1,43 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import type { StaffWishSummary } from '@dajiuzhu/shared';
+import { formatPrice, parseYuanInput } from '@dajiuzhu/shared/src/money';
+import { shanghaiDateTime } from '@dajiuzhu/shared/src/rules/date';
+import { WISH_CATEGORY_LABELS } from '@dajiuzhu/shared/src/wishes/categories';
 import { PageShell } from '../../../../components/PageShell';
+import { Button } from '../../../../components/Button';
+import { Chips, type Choice } from '../../../../components/Chips';
+import { Notice } from '../../../../components/Notice';
+import { useAction, useLoad } from '../../../../components/hooks';
 import { useSession } from '../../../../store/session';
 import { wishApi } from '../../../../services/wish';
-import { useAction, formatYuan, Notice, useLoad, WISH_CATEGORY_LABELS } from '../../components/ui';
 import { CountsGrid } from '../numbers/CountsGrid';
+import '../../components/wish.scss';
 
 function ReviewCard({ wish, onDone }: { wish: StaffWishSummary; onDone: () => void }) {
   const [text, setText] = useState('');
   const [yuan, setYuan] = useState('');
-  const { error, act } = useAction(onDone);
+  const { error, setError, act } = useAction({ onDone });
+  /** Approve with changes: the note, and the budget when one is typed. */
+  const editAndApprove = () => {
+    const budget = parseYuanInput(yuan);
+    if ('problem' in budget) { setError(budget.problem); return; }
+    void act(() => wishApi.edit(wish.id, { note: text, ...(budget.fen ? { budgetFen: budget.fen } : {}) }), '已修改并通过');
+  };
   return (
     <View className='card'>
       <Text className='card__title'>{wish.title}</Text>
       <Text className='card__line wish-card__meta'>{wish.maskedName} · {wish.ageBand} · {wish.community}{wish.postedOnBehalf ? ' · 代发' : ''}</Text>
-      <Text className='card__line'>{WISH_CATEGORY_LABELS[wish.category]} · 预算 {formatYuan(wish.budgetFen)}（上限 {formatYuan(wish.budgetCapFen)}）</Text>
+      <Text className='card__line'>{WISH_CATEGORY_LABELS[wish.category]} · 预算 {formatPrice(wish.budgetFen)}（上限 {formatPrice(wish.budgetCapFen)}）</Text>
       <Text className='card__line wish-story'>{wish.story}</Text>
       {wish.contentFlag === 'review' ? <Text className='card__line notice--error'>内容安全检测建议人工复核</Text> : null}
       <Input className='field__input' placeholder='修改说明或不通过原因' value={text} onInput={(e) => setText(e.detail.value)} />
       <Input className='field__input' type='digit' placeholder='调整预算（元，可不填）' value={yuan} onInput={(e) => setYuan(e.detail.value)} />
       <Notice text={error} error />
       <View className='wish-actions'>
-        <Button className='btn btn--primary' onClick={() => act(() => wishApi.approve(wish.id), '已通过')}>审核通过</Button>
-        <Button className='btn btn--secondary' onClick={() => act(() => wishApi.edit(wish.id, { note: text, ...(yuan ? { budgetFen: Math.round(Number(yuan) * 100) } : {}) }), '已修改并通过')}>修改后通过</Button>
-        <Button className='btn btn--secondary' onClick={() => act(() => wishApi.reject(wish.id, text), '已退回')}>不通过</Button>
+        <Button onClick={() => act(() => wishApi.approve(wish.id), '已通过')}>审核通过</Button>
+        <Button variant='secondary' onClick={editAndApprove}>修改后通过</Button>
+        <Button variant='secondary' onClick={() => act(() => wishApi.reject(wish.id, text), '已退回')}>不通过</Button>
       </View>
     </View>
   );
@@ -40,14 +53,14 @@ export default function WishStaffPage() {
   const lapsing = useLoad(() => wishApi.lapsing(48));
   const numbers = useLoad(() => wishApi.staffNumbers());
   if (!user?.roles.includes('staff')) return <PageShell><Notice text='仅工作人员可用' error /></PageShell>;
-  const chip = (t: Tab) => (tab === t ? 'chip chip--on tap' : 'chip tap');
+  const tabs: Choice<Tab>[] = [
+    { value: 'review', label: `待审核（${queue.data?.wishes.length ?? 0}）` },
+    { value: 'lapsing', label: '即将超时' },
+    { value: 'numbers', label: '辖区数据' },
+  ];
   return (
     <PageShell className='wish-staff'>
-      <View className='chips'>
-        <View className={chip('review')} onClick={() => setTab('review')}><Text>待审核（{queue.data?.wishes.length ?? 0}）</Text></View>
-        <View className={chip('lapsing')} onClick={() => setTab('lapsing')}><Text>即将超时</Text></View>
-        <View className={chip('numbers')} onClick={() => setTab('numbers')}><Text>辖区数据</Text></View>
-      </View>
+      <Chips options={tabs} value={tab} onChange={(t) => setTab(t ?? tab)} />
       {tab === 'review' ? (
         <>
           <Notice text={queue.error} error />
@@ -63,7 +76,7 @@ export default function WishStaffPage() {
               <Text className='card__title'>{c.wishTitle}</Text>
               <Text className='card__line'>{c.community} · 认领人 {c.donorName}</Text>
               <Text className='card__line'>联系方式：{c.donorContact ?? '未填写'}</Text>
-              <Text className='card__line notice--error'>到期：{c.dueAt.slice(0, 16).replace('T', ' ')}</Text>
+              <Text className='card__line notice--error'>到期：{shanghaiDateTime(c.dueAt)}</Text>
             </View>
           ))}
           {lapsing.data && lapsing.data.claims.length === 0 ? <Notice text='48小时内没有即将超时的认领' /> : null}
