@@ -2,6 +2,7 @@ import { checkCharFor } from '@dajiuzhu/shared';
 import iconv from 'iconv-lite';
 import type { Stack } from '../support/stack';
 import { client } from '../support/http';
+import { verifyIdentity } from '../support/identity';
 
 /** A valid (made-up) ID number: region, birth date, sequence, check digit. */
 export function idNumber(seq: number, region = '371402', birth = '19500101'): string {
@@ -9,11 +10,17 @@ export function idNumber(seq: number, region = '371402', birth = '19500101'): st
   return first17 + checkCharFor(first17);
 }
 
-export async function resident(stack: Stack, openid: string, id: string, regionCode = '371402001', name = '王建国') {
+/**
+ * A resident with a real-name profile, VERIFIED by default (the fake WeChat face check): only a
+ * verified identity links an account to the ledger's records. `verified: false` leaves the
+ * profile a claim (a stranger who typed someone's ID number).
+ */
+export async function resident(stack: Stack, openid: string, id: string, regionCode = '371402001', name = '王建国', opts: { verified?: boolean } = {}) {
   const api = client(stack.baseUrl);
   const s = await api.signIn(openid);
   const r = await api.put('/api/v1/me/profile', { name, idNumber: id, phone: '13800000001', hukou: 'urban', regionCode }, s.accessToken);
   if (r.status !== 200) throw new Error(`profile: ${r.status} ${JSON.stringify(r.body)}`);
+  if (opts.verified ?? true) await verifyIdentity(stack, s.accessToken);
   return s;
 }
 

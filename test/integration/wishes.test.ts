@@ -8,6 +8,7 @@ import { checkCharFor } from '@dajiuzhu/shared';
 import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { startFakeWechatContent } from '../support/fakeWechatContent';
+import { verifyIdentity } from '../support/identity';
 import '../../server/src/domains/wishes/api';
 
 let stack: Stack;
@@ -58,6 +59,8 @@ beforeAll(async () => {
   expect((await api.put('/api/v1/me/profile', { name: '王建国', idNumber: idFor('37140219520301001'), phone: '13912345678', hukou: 'urban', regionCode: '371402001001' }, ben.accessToken)).status).toBe(200);
   child = await api.signIn('w-child');
   expect((await api.put('/api/v1/me/profile', { name: '李想', idNumber: idFor('37140220150601002'), phone: '13912345679', hukou: 'urban', regionCode: '371402001001' }, child.accessToken)).status).toBe(200);
+  // Staff post for a person only through a verified identity (the child's guardian verified it at the counter or by face check).
+  await verifyIdentity(stack, child.accessToken);
   donor = await api.signIn('w-donor', { role: 'donor' });
   donor2 = await api.signIn('w-donor2', { role: 'donor', donorKind: 'company' });
   staff = await api.signIn('w-staff', { role: 'staff', regionCode: '371402001', level: 'township' });

@@ -11,6 +11,7 @@ export const WISH_ERROR_CODES = {
   WISH_OVER_BUDGET: { status: 400, message: '心愿预算超过了本地的上限，请调低预算' },
   WISH_STORY_TOO_LONG: { status: 400, message: '心愿故事太长，请精简后再提交' },
   WISH_PROFILE_REQUIRED: { status: 409, message: '请先完成实名认证，再发布心愿' },
+  WISH_BENEFICIARY_UNVERIFIED: { status: 409, message: '该居民尚未完成实名核验，不能代其发布心愿；请先核验其身份（可当面核验）' },
   WISH_CONTENT_REJECTED: { status: 400, message: '内容未通过安全检测，请修改后再提交' },
   WISH_CONTENT_CHECK_UNAVAILABLE: { status: 503, message: '内容安全检测暂时不可用，请稍后再试' },
   WISH_PHOTO_INVALID: { status: 400, message: '照片无效：只能使用自己上传的物品照片（JPEG、PNG 或 WebP）' },

@@ -32,6 +32,7 @@ export type ImportRowProblem =
   | 'programmeUnknown'
   | 'paidOnInvalid'
   | 'unmatched'
+  | 'nameMismatch'
   | 'duplicate';
 
 export const IMPORT_ROW_PROBLEM_MESSAGES: Record<ImportRowProblem, string> = {
@@ -49,6 +50,7 @@ export const IMPORT_ROW_PROBLEM_MESSAGES: Record<ImportRowProblem, string> = {
   programmeUnknown: '救助项目不在可导入的项目中',
   paidOnInvalid: '发放日期不正确（应为 YYYY-MM-DD）',
   unmatched: '未找到该身份证号对应的本辖区救助对象',
+  nameMismatch: '姓名与该身份证号的救助对象不一致：暂不入账，等待工作人员核对确认',
   duplicate: '该笔发放已在台账中（重复行，未再次入账）',
 };
 
@@ -101,7 +103,10 @@ export function validateImportRow(raw: RawImportRow, rules: ImportRowRules): Imp
   if (!period) problems.push('periodInvalid');
   else if (period > rules.currentPeriod) problems.push('periodFuture');
   const programmeText = (raw.programme ?? '').trim();
-  const programme = programmeText ? (rules.programmeAliases?.[programmeText] ?? programmeText) : rules.defaultProgramme;
+  // Own keys only: a cell saying "constructor" or "__proto__" is an unknown programme, not Object's.
+  const aliases = rules.programmeAliases;
+  const alias = aliases && Object.prototype.hasOwnProperty.call(aliases, programmeText) ? aliases[programmeText] : undefined;
+  const programme = programmeText ? (alias ?? programmeText) : rules.defaultProgramme;
   if (!rules.allowedProgrammes.includes(programme)) problems.push('programmeUnknown');
   const paidOn = (raw.paidOn ?? '').trim().replace(/\//g, '-');
   if (paidOn && !/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) problems.push('paidOnInvalid');
@@ -121,7 +126,7 @@ export function resolveColumns(
   const clean = headers.map((h) => String(h ?? '').replace(/^\uFEFF/, '').trim());
   const columns: Partial<Record<ImportField, number>> = {};
   for (const field of IMPORT_FIELDS) {
-    const names = [mapping[field], ...(defaults[field] ?? [])].filter((n): n is string => !!n);
+    const names = [mapping[field], ...(defaults[field] ?? [])].filter((n): n is string => typeof n === 'string' && !!n);
     const idx = names.map((n) => clean.indexOf(n.trim())).find((i) => i >= 0);
     if (idx !== undefined) columns[field] = idx;
   }

@@ -3,3 +3,4 @@ export * from '../money';
 export * from './period';
 export * from './importRow';
 export * from './statement';
+export * from './names';

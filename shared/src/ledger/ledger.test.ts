@@ -84,3 +84,12 @@ describe('statement', () => {
     expect(diffStatements(null, v2)).toEqual([]);
   });
 });
+
+describe('lookups keyed by what a file says use own properties only', () => {
+  it('a programme cell naming a built-in property is an unknown programme, not a crash', () => {
+    for (const cell of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const r = validateImportRow({ idNumber: GOOD_ID, amount: '10', period: '2025-03', programme: cell }, RULES);
+      expect(r).toEqual({ ok: false, problems: ['programmeUnknown'] });
+    }
+  });
+});

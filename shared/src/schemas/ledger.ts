@@ -31,6 +31,8 @@ export const ImportCounts = Type.Object({
   duplicates: Type.Integer(),
   rejected: Type.Integer(),
   unmatched: Type.Integer(),
+  /** Rows whose name differs from the matched person's: not booked, held for staff to confirm or refuse (see held rows). */
+  held: Type.Integer(),
 });
 export type ImportCounts = Static<typeof ImportCounts>;
 
@@ -62,7 +64,9 @@ export type ImportList = Static<typeof ImportList>;
 export const ImportIdParams = StrictObject({ importId: Type.String({ pattern: '^imp_[A-Za-z0-9_-]{8,40}$' }) });
 export const LedgerJobIdParams = StrictObject({ jobId: Type.String({ pattern: '^(pub|run)_[A-Za-z0-9_-]{8,40}$' }) });
 
-export const ImportRowStatus = Type.Union([Type.Literal('accepted'), Type.Literal('duplicate'), Type.Literal('rejected')]);
+export const ImportRowStatus = Type.Union([Type.Literal('accepted'), Type.Literal('duplicate'), Type.Literal('rejected'), Type.Literal('held')], {
+  description: 'held：姓名与身份证号对应的救助对象不一致，暂不入账，等待工作人员确认（确认后为 accepted）',
+});
 export const ImportReportRow = Type.Object({
   line: Type.Integer({ description: '文件中的行号（表头为第 1 行）' }),
   status: ImportRowStatus,
@@ -120,6 +124,43 @@ export const ImportSourceView = Type.Object({
 export const ImportSourceList = Type.Object({ sources: Type.Array(ImportSourceView) });
 export type ImportSourceList = Static<typeof ImportSourceList>;
 
+// ---------- held rows (name differs from the matched person) ----------
+export const HeldRowStatus = Type.Union([Type.Literal('held'), Type.Literal('confirmed'), Type.Literal('refused')]);
+export type HeldRowStatus = Static<typeof HeldRowStatus>;
+export const HeldRowView = Type.Object({
+  id: Type.String(),
+  importId: Type.String(),
+  line: Type.Integer(),
+  status: HeldRowStatus,
+  rowName: Type.String({ description: '文件中的姓名' }),
+  personName: Type.String({ description: '该身份证号对应的救助对象的姓名' }),
+  idNumberMasked: Type.String(),
+  programme: Type.String(),
+  period: LedgerPeriod,
+  amountFen: LedgerFen,
+  regionCode: Type.String(),
+  /** After a confirm: true when the row was booked now, false when the same payment was already in the ledger. */
+  booked: Type.Boolean(),
+  decisionNote: Type.String(),
+  decidedAt: Type.Union([IsoDateTime, Type.Null()]),
+  createdAt: IsoDateTime,
+});
+export type HeldRowView = Static<typeof HeldRowView>;
+export const HeldRowQuery = StrictObject({
+  status: Type.Optional(HeldRowStatus),
+  importId: Type.Optional(Type.String({ pattern: '^imp_[A-Za-z0-9_-]{8,40}$' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+});
+export type HeldRowQuery = Static<typeof HeldRowQuery>;
+export const HeldRowList = Type.Object({ rows: Type.Array(HeldRowView), nextOffset: Type.Union([Type.Integer(), Type.Null()], { description: '下一页的 offset；没有更多时为 null' }) });
+export type HeldRowList = Static<typeof HeldRowList>;
+export const HeldRowIdParams = StrictObject({ heldRowId: Type.String({ pattern: '^imp_[A-Za-z0-9_-]{8,40}:[0-9]{1,9}$' }) });
+export const HeldRowConfirmBody = StrictObject({ note: Type.Optional(Type.String({ maxLength: 200 })) });
+export type HeldRowConfirmBody = Static<typeof HeldRowConfirmBody>;
+export const HeldRowRefuseBody = StrictObject({ reason: Type.String({ minLength: 2, maxLength: 200 }) });
+export type HeldRowRefuseBody = Static<typeof HeldRowRefuseBody>;
+
 // ---------- ledger ----------
 export const DisbursementSource = Type.Union([Type.Literal('paymentRun'), Type.Literal('import'), Type.Literal('adjustment')]);
 export const DisbursementView = Type.Object({
@@ -137,8 +178,19 @@ export const DisbursementView = Type.Object({
   createdAt: IsoDateTime,
 });
 export type DisbursementView = Static<typeof DisbursementView>;
-export const DisbursementListQuery = StrictObject({ beneficiaryId: Type.String({ minLength: 1, maxLength: 64 }), year: Type.Optional(LedgerYear) });
-export const DisbursementList = Type.Object({ disbursements: Type.Array(DisbursementView) });
+export const DISBURSEMENT_PAGE_MAX = 500;
+export const DisbursementListQuery = StrictObject({
+  beneficiaryId: Type.String({ minLength: 1, maxLength: 64, description: '居民的账户 id（须已实名核验）' }),
+  year: Type.Optional(LedgerYear),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: DISBURSEMENT_PAGE_MAX, default: 100, description: '每页条数' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0, description: '从第几条开始（上一页的 nextOffset）' })),
+});
+export type DisbursementListQuery = Static<typeof DisbursementListQuery>;
+export const DisbursementList = Type.Object({
+  disbursements: Type.Array(DisbursementView),
+  nextOffset: Type.Union([Type.Integer(), Type.Null()], { description: '下一页的 offset；没有更多时为 null' }),
+});
+export type DisbursementList = Static<typeof DisbursementList>;
 export const DisbursementIdParams = StrictObject({ disbursementId: LedgerIdText });
 export const AdjustmentBody = StrictObject({
   amountFen: Type.Integer({ minimum: -1_000_000_000, maximum: 1_000_000_000, description: '更正金额（分），负数为扣回' }),

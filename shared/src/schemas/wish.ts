@@ -130,6 +130,8 @@ export const StaffWishSummary = Type.Object({
   maskedName: Type.String(),
   ageBand: Type.String(),
   postedOnBehalf: Type.Boolean(),
+  /** The person's account had a verified identity when the wish was posted (otherwise the name is only what they typed). */
+  beneficiaryVerified: Type.Boolean(),
   photoFileIds: Type.Array(Type.String()),
   contentFlag: Type.Union([Type.Literal('pass'), Type.Literal('review')], { description: '内容安全检测建议人工复核时为 review' }),
   reviewNote: Type.Union([Type.String(), Type.Null()]),

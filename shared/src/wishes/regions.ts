@@ -21,6 +21,14 @@ export const REGION_NAMES: Record<string, string> = {
   '370214': '城阳区',
 };
 
+/**
+ * The name of a known region; undefined otherwise. Own keys only: a code comes from a query string.
+ * (hasOwnProperty.call rather than Object.hasOwn: older WeChat runtimes lack the latter.)
+ */
+export function regionNameOf(regionCode: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(REGION_NAMES, regionCode) ? REGION_NAMES[regionCode] : undefined;
+}
+
 /** The county-level code (6 digits) of any region code. */
 export function districtCodeOf(regionCode: string): string {
   return regionCode.slice(0, 6);
@@ -29,14 +37,14 @@ export function districtCodeOf(regionCode: string): string {
 /** "德州市德城区" for 371402…; the city alone when the district is unknown. */
 export function districtNameOf(regionCode: string): string {
   const county = districtCodeOf(regionCode);
-  const city = REGION_NAMES[`${county.slice(0, 4)}00`] ?? '';
-  const district = county.endsWith('00') ? '' : REGION_NAMES[county] ?? '';
+  const city = regionNameOf(`${county.slice(0, 4)}00`) ?? '';
+  const district = county.endsWith('00') ? '' : regionNameOf(county) ?? '';
   return city + district || '本地';
 }
 
 /** The community (12-digit) or street (9-digit) name; "本地社区" when not known or not given. */
 export function communityNameOf(regionCode: string): string {
-  if (regionCode.length === 12) return REGION_NAMES[regionCode] ?? REGION_NAMES[regionCode.slice(0, 9)] ?? '本地社区';
-  if (regionCode.length === 9) return REGION_NAMES[regionCode] ?? '本地社区';
+  if (regionCode.length === 12) return regionNameOf(regionCode) ?? regionNameOf(regionCode.slice(0, 9)) ?? '本地社区';
+  if (regionCode.length === 9) return regionNameOf(regionCode) ?? '本地社区';
   return '本地社区';
 }

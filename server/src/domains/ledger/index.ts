@@ -12,10 +12,12 @@ import { ledgerImportService } from './services/ledgerImportService';
 import { happinessListService } from './services/happinessListService';
 import { ledgerService } from './services/ledgerService';
 import { paymentRunService } from './services/paymentRunService';
+import { heldRowService } from './services/heldRows';
 import importRoutes from './routes/imports';
 import happinessListRoutes from './routes/happinessLists';
 import ledgerRoutes from './routes/disbursements';
 import paymentRunRoutes from './routes/paymentRuns';
+import heldRowRoutes from './routes/heldRows';
 import type { LedgerApi } from './api';
 
 /**
@@ -29,11 +31,12 @@ export const ledgerDomain = defineDomain('ledger', async (app: FastifyInstance, 
   await ensureLedgerIndexes(models);
   const repo = ledgerRepository(models);
   const runner = jobRunner({ repo, log: app.log, heartbeatMs: Math.max(1000, Math.floor(ledgerConfig.staleJobMs / 4)) });
+  // Only verified people and approved entitlements name and receive bookings; a profile that is a claim links nobody (docs/ledger.md, "Who is who").
   const beneficiaries: BeneficiarySources = { entitlements: app.applications.entitlements, profiles: services.profiles };
-  const imports = ledgerImportService({ repo, beneficiaries, pii: services.pii, config: ledgerConfig, dataDir: path.resolve(config.dataDir), runner });
+  const imports = ledgerImportService({ repo, beneficiaries, pii: services.pii, audit: services.audit, config: ledgerConfig, dataDir: path.resolve(config.dataDir), runner });
   const subscribe = config.wechat.appId && ledgerConfig.subscribeTemplateId ? createSubscribeMessageClient(config.wechat) : null;
   const lists = happinessListService({
-    repo, beneficiaries, profiles: services.profiles, audit: services.audit, config: ledgerConfig, runner,
+    repo, beneficiaries, profiles: services.profiles, identity: services.identity, audit: services.audit, config: ledgerConfig, runner,
     recipients: { userIdsByBlindIndex: services.profiles.userIdsByBlindIndex, wechatOpenIds: services.users.wechatOpenIds },
     policy: app.policy.standards, subscribe, subscribeTemplateId: ledgerConfig.subscribeTemplateId,
   });
@@ -43,7 +46,8 @@ export const ledgerDomain = defineDomain('ledger', async (app: FastifyInstance, 
 
   await apiRoutes(app, importRoutes, { imports, maxImportBytes: ledgerConfig.maxImportBytes });
   await apiRoutes(app, happinessListRoutes, { lists });
-  await apiRoutes(app, ledgerRoutes, { ledger: ledgerService({ repo, profiles: services.profiles, audit: services.audit }) });
+  await apiRoutes(app, ledgerRoutes, { ledger: ledgerService({ repo, profiles: services.profiles, identity: services.identity, audit: services.audit }) });
+  await apiRoutes(app, heldRowRoutes, { held: heldRowService({ repo, audit: services.audit }) });
   await apiRoutes(app, paymentRunRoutes, { runs });
 
   app.addHook('onClose', async () => { await runner.close(); });

@@ -10,4 +10,3 @@ export function publishedMessageData(year: number, version: number, date: string
 
 export const happinessPage = (year: number) => `packages/happiness/pages/index/index?year=${year}`;
 
-export const NO_PROFILE_MESSAGE = '请先完成实名认证，再查看您的幸福清单';

@@ -1,5 +1,10 @@
-import type { DisbursementDoc, HappinessAnswerDoc, HappinessFeedbackDoc, HappinessListDoc, HappinessListVersionDoc, HappinessNoticeDoc, HappinessQuestionDoc, LedgerImportIssueDoc, LedgerJobDoc, LedgerModels } from './models/ledger';
+import type { Model } from 'mongoose';
+import type {
+  DisbursementDoc, HappinessAnswerDoc, HappinessFeedbackDoc, HappinessListDoc, HappinessListVersionDoc, HappinessNoticeDoc, HappinessQuestionDoc, LedgerHeldDecisionDoc, LedgerHeldRowDoc,
+  LedgerImportIssueDoc, LedgerImportMappingDoc, LedgerJobDoc, LedgerModels,
+} from './models/ledger';
 import { insertManyWins, insertWins } from '../../core/db/insertWins';
+import { isDuplicateKey } from '../../core/errors/AppError';
 import { regionWithin } from '../../core/scope/staffScope';
 
 /** A published statement's `_id`: one per person (blind index of the ID number) and year, so reading it is one `_id` read. */
@@ -8,6 +13,20 @@ export const listId = (beneficiaryKey: string, year: number) => `${beneficiaryKe
 /** What a statement is summed from: a disbursement without its bookkeeping fields. */
 export type StatementSourceRow = Pick<DisbursementDoc, 'beneficiaryKey' | 'programme' | 'period' | 'amountFen' | 'regionCode' | 'idNumberMasked'>;
 
+/**
+ * Replaces the document with this `_id`, creating it if there is none. Two requests doing so at
+ * once for a new `_id` both try the insert (on FerretDB and MongoDB alike); the loser's
+ * duplicate-key error means the document exists now, so it replaces it as a plain update: one
+ * document, and no 500 (a rating PUT twice at once).
+ */
+async function replaceById<T extends { _id: string }>(model: Model<T>, doc: T): Promise<void> {
+  try {
+    await model.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    await model.replaceOne({ _id: doc._id }, doc).exec();
+  }
+}
 
 /** Disbursements, jobs, imports and locks. Every region query is `regionWithin` on the stored `regionCode`. */
 function ledgerRecords(m: LedgerModels) {
@@ -17,6 +36,9 @@ function ledgerRecords(m: LedgerModels) {
     findDisbursement: (id: string) => m.Disbursement.findById(id).lean<DisbursementDoc>().exec(),
     disbursementsOf: (beneficiaryKey: string, year?: number) =>
       m.Disbursement.find({ beneficiaryKey, ...(year ? { year } : {}) }).sort({ period: 1, createdAt: 1 }).lean<DisbursementDoc[]>().exec(),
+    /** One page of a person's rows in a stable order (`_id` breaks ties), one more than asked so the caller knows whether another page follows. */
+    disbursementPage: (beneficiaryKey: string, year: number | undefined, offset: number, limit: number) =>
+      m.Disbursement.find({ beneficiaryKey, ...(year ? { year } : {}) }).sort({ period: 1, createdAt: 1, _id: 1 }).skip(offset).limit(limit + 1).lean<DisbursementDoc[]>().exec(),
     /** A region's rows of a year, only what a statement needs, in large batches (the publish's one scan; the driver, not mongoose, for speed). */
     statementRowsInRegion: (year: number, scope: string): AsyncIterable<StatementSourceRow> =>
       m.Disbursement.collection.find<StatementSourceRow>(
@@ -43,8 +65,24 @@ function ledgerRecords(m: LedgerModels) {
     issuesCursor: (importId: string): AsyncIterable<LedgerImportIssueDoc> => m.ImportIssue.find({ importId }).sort({ line: 1 }).lean<LedgerImportIssueDoc[]>().cursor(),
 
     findMapping: (regionCode: string, source: string) => m.ImportMapping.findById(`${regionCode}:${source}`).lean().exec(),
-    saveMapping: (doc: { regionCode: string; source: string; columns: Record<string, string>; amountUnit: 'yuan' | 'fen'; updatedBy: string }) =>
-      m.ImportMapping.replaceOne({ _id: `${doc.regionCode}:${doc.source}` }, { _id: `${doc.regionCode}:${doc.source}`, ...doc, updatedAt: new Date() }, { upsert: true }).exec(),
+    saveMapping: (doc: Omit<LedgerImportMappingDoc, '_id' | 'updatedAt'>) =>
+      replaceById(m.ImportMapping, { _id: `${doc.regionCode}:${doc.source}`, ...doc, updatedAt: new Date() }),
+
+    /** Held rows (a name that differs): inserted once per import line, however often the import is resumed. */
+    insertHeldRows: (docs: LedgerHeldRowDoc[]) => insertManyWins(m.HeldRow, docs),
+    findHeldRow: (id: string) => m.HeldRow.findById(id).lean<LedgerHeldRowDoc>().exec(),
+    heldRowsInRegion: (scope: string, filter: { status?: string; importId?: string }, offset: number, limit: number) =>
+      m.HeldRow.find({ regionCode: regionWithin(scope), ...(filter.status ? { status: filter.status } : {}), ...(filter.importId ? { importId: filter.importId } : {}) })
+        .sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit + 1).lean<LedgerHeldRowDoc[]>().exec(),
+    /** An import's held rows in some statuses, by line. */
+    heldRowsOfImport: (importId: string, statuses: LedgerHeldRowDoc['status'][], limit: number) =>
+      m.HeldRow.find({ importId, status: { $in: statuses } }).sort({ line: 1 }).limit(limit).lean<LedgerHeldRowDoc[]>().exec(),
+    heldRowsOfImportCursor: (importId: string): AsyncIterable<LedgerHeldRowDoc> =>
+      m.HeldRow.find({ importId }).sort({ line: 1 }).lean<LedgerHeldRowDoc[]>().cursor(),
+    /** Insert wins: false when the row was decided already. */
+    insertHeldDecision: (doc: LedgerHeldDecisionDoc) => insertWins(m.HeldDecision, doc),
+    findHeldDecision: (id: string) => m.HeldDecision.findById(id).lean<LedgerHeldDecisionDoc>().exec(),
+    setHeldRow: (id: string, set: Partial<LedgerHeldRowDoc>) => m.HeldRow.updateOne({ _id: id }, { $set: set }).exec(),
 
     /** Insert wins: false when another job holds the lock. */
     insertLock: (id: string, jobId: string) => insertWins(m.Lock, { _id: id, jobId, heartbeatAt: new Date() }),
@@ -76,7 +114,7 @@ function happinessRecords(m: LedgerModels) {
     findFeedback: (id: string) => m.HappinessFeedback.findById(id).lean<HappinessFeedbackDoc>().exec(),
     /** Insert wins: false when this version was confirmed already. */
     insertConfirmation: (doc: HappinessFeedbackDoc) => insertWins<HappinessFeedbackDoc>(m.HappinessFeedback, doc),
-    saveRating: (doc: HappinessFeedbackDoc) => m.HappinessFeedback.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec(),
+    saveRating: (doc: HappinessFeedbackDoc) => replaceById(m.HappinessFeedback, doc),
     countConfirmations: (year: number, scope: string) => m.HappinessFeedback.countDocuments({ year, regionCode: regionWithin(scope), kind: 'confirm' }).exec(),
     ratingScores: async (year: number, scope: string) =>
       (await m.HappinessFeedback.find({ year, regionCode: regionWithin(scope), kind: 'rating' }, { score: 1 }).lean<{ score?: number }[]>().exec()).map((d) => d.score ?? 0),

@@ -1,5 +1,6 @@
 import type { ClaimStatusName } from '@dajiuzhu/shared';
 import { insertWins } from '../../core/db/insertWins';
+import { isDuplicateKey } from '../../core/errors/AppError';
 import { eventId } from '../../core/db/eventLog';
 import { regionWithin } from '../../core/scope/staffScope';
 import type { WishClaimDoc, WishDoc, WishEventDoc, WishModels } from './models/wish';
@@ -96,8 +97,19 @@ export function wishRepository(m: WishModels) {
       ]).exec(),
 
     findContact: (userId: string) => m.WishDonorContact.findById(userId).lean().exec(),
-    saveContact: (userId: string, contactCipher: string, contactMasked: string) =>
-      m.WishDonorContact.replaceOne({ _id: userId }, { _id: userId, contactCipher, contactMasked, updatedAt: new Date() }, { upsert: true }).exec(),
+    /**
+     * Replaced whole under the donor's id. Two saves at once for a new donor both try the insert;
+     * the loser's duplicate-key error means the row exists now, so it replaces it as an update.
+     */
+    async saveContact(userId: string, contactCipher: string, contactMasked: string): Promise<void> {
+      const doc = { _id: userId, contactCipher, contactMasked, updatedAt: new Date() };
+      try {
+        await m.WishDonorContact.replaceOne({ _id: userId }, doc, { upsert: true }).exec();
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        await m.WishDonorContact.replaceOne({ _id: userId }, doc).exec();
+      }
+    },
 
   };
 }

@@ -2,11 +2,12 @@ import { ensureIndexes } from '../../../core/db/ensureIndexes';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { registerDisbursementModel, type DisbursementDoc } from './disbursement';
 import { registerHappinessListModels, type HappinessListModels } from './happinessList';
+import { registerHeldRowModels, type HeldRowModels } from './heldRow';
 
 const base = { versionKey: false as const, minimize: false };
 
-export interface JobCountsDoc { rows: number; accepted: number; duplicates: number; rejected: number; unmatched: number; total: number; done: number; created: number; unchanged: number; skipped: number }
-export const emptyCounts = (): JobCountsDoc => ({ rows: 0, accepted: 0, duplicates: 0, rejected: 0, unmatched: 0, total: 0, done: 0, created: 0, unchanged: 0, skipped: 0 });
+export interface JobCountsDoc { rows: number; accepted: number; duplicates: number; rejected: number; unmatched: number; held: number; total: number; done: number; created: number; unchanged: number; skipped: number }
+export const emptyCounts = (): JobCountsDoc => ({ rows: 0, accepted: 0, duplicates: 0, rejected: 0, unmatched: 0, held: 0, total: 0, done: 0, created: 0, unchanged: 0, skipped: 0 });
 
 /**
  * A background job of the ledger: an import, a publish, a payment run. Worked in the process;
@@ -133,7 +134,7 @@ const LedgerLockSchema = new Schema<LedgerLockDoc>(
   { ...base, collection: 'ledger_locks' },
 );
 
-export interface LedgerModels extends HappinessListModels {
+export interface LedgerModels extends HappinessListModels, HeldRowModels {
   Disbursement: Model<DisbursementDoc>;
   Job: Model<LedgerJobDoc>;
   JobLease: Model<LedgerJobLeaseDoc>;
@@ -153,6 +154,7 @@ export function registerLedgerModels(conn: Connection): LedgerModels {
     ImportMapping: reuse(conn, 'LedgerImportMapping', LedgerImportMappingSchema),
     Lock: reuse(conn, 'LedgerLock', LedgerLockSchema),
     ...registerHappinessListModels(conn),
+    ...registerHeldRowModels(conn),
   };
 }
 
@@ -160,3 +162,4 @@ export const ensureLedgerIndexes = (models: LedgerModels) => ensureIndexes(model
 
 export type { DisbursementDoc } from './disbursement';
 export type * from './happinessList';
+export type * from './heldRow';

@@ -11,8 +11,11 @@ export default async function ledgerRoutes(base: FastifyInstance, opts: { ledger
   const staff = app.requireRole('staff');
   app.get('/staff/ledger/disbursements', {
     preHandler: staff,
-    schema: { tags: ['ledger'], summary: '辖区内某人的发放记录（留痕）', security: bearer, querystring: DisbursementListQuery, response: { 200: DisbursementList, ...errorResponses(401, 403, 404) } },
-  }, async (request) => ({ disbursements: await opts.ledger.listForPerson(actionContext(request), request.query.beneficiaryId, request.query.year) }));
+    schema: {
+      tags: ['ledger'], summary: '辖区内某人的发放记录（分页；留痕）', description: '按月份排序；每页最多 500 条，用上一页返回的 nextOffset 取下一页。该账户须已实名核验。',
+      security: bearer, querystring: DisbursementListQuery, response: { 200: DisbursementList, ...errorResponses(401, 403, 404, 409) },
+    },
+  }, async (request) => opts.ledger.listForPerson(actionContext(request), request.query));
 
   app.post('/staff/ledger/disbursements/:disbursementId/adjustments', {
     preHandler: staff,

@@ -11,7 +11,10 @@ import { renderHappinessListPdf } from '../services/happinessListPdf';
 import { actionContext } from '../../../core/auth/authPlugin';
 import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
 
-/** The 幸福清单: the beneficiary's own statement, PDF, feedback; staff publishing, reading (audited), answering. */
+/**
+ * The 幸福清单: the beneficiary's own statement, PDF, feedback — for a verified account only (403
+ * HAPPINESS_IDENTITY_UNVERIFIED otherwise); staff publishing, reading (audited), answering.
+ */
 export default async function happinessListRoutes(base: FastifyInstance, opts: { lists: HappinessListService }) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { lists } = opts;
@@ -20,22 +23,22 @@ export default async function happinessListRoutes(base: FastifyInstance, opts: {
 
   app.get('/happiness-lists', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '我已发布的幸福清单年度', security: bearer, response: { 200: HappinessYears, ...errorResponses(401) } },
+    schema: { tags, summary: '我已发布的幸福清单年度', security: bearer, response: { 200: HappinessYears, ...errorResponses(401, 403) } },
   }, async (request) => lists.myYears(actionContext(request)));
 
   app.get('/happiness-lists/notices', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '幸福清单的站内通知', security: bearer, response: { 200: HappinessNoticeList, ...errorResponses(401) } },
+    schema: { tags, summary: '幸福清单的站内通知', security: bearer, response: { 200: HappinessNoticeList, ...errorResponses(401, 403) } },
   }, async (request) => lists.notices(actionContext(request)));
 
   app.get('/happiness-lists/:year', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '我的幸福清单（某一年度，已发布的最新版本）', security: bearer, params: HappinessYearParams, response: { 200: HappinessListView, ...errorResponses(401, 404) } },
+    schema: { tags, summary: '我的幸福清单（某一年度，已发布的最新版本）', security: bearer, params: HappinessYearParams, response: { 200: HappinessListView, ...errorResponses(401, 403, 404) } },
   }, async (request) => lists.mine(actionContext(request), request.params.year));
 
   app.get('/happiness-lists/:year/pdf', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '我的幸福清单打印版（PDF）', security: bearer, params: HappinessYearParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...errorResponses(401, 404, 503) } },
+    schema: { tags, summary: '我的幸福清单打印版（PDF）', security: bearer, params: HappinessYearParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...errorResponses(401, 403, 404, 503) } },
   }, async (request, reply) => {
     const list = await lists.listForPdf(actionContext(request), request.params.year);
     const pdf = await renderHappinessListPdf(list);
@@ -45,28 +48,28 @@ export default async function happinessListRoutes(base: FastifyInstance, opts: {
 
   app.get('/happiness-lists/:year/feedback', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '我对清单的确认、评价和提出的问题', security: bearer, params: HappinessYearParams, response: { 200: HappinessFeedbackView, ...errorResponses(401, 404) } },
+    schema: { tags, summary: '我对清单的确认、评价和提出的问题', security: bearer, params: HappinessYearParams, response: { 200: HappinessFeedbackView, ...errorResponses(401, 403, 404) } },
   }, async (request) => lists.feedback(actionContext(request), request.params.year));
 
   app.post('/happiness-lists/:year/confirm', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '确认收到（每个版本确认一次）', security: bearer, params: HappinessYearParams, body: HappinessConfirmBody, response: { 200: HappinessFeedbackView, ...errorResponses(401, 404, 409) } },
+    schema: { tags, summary: '确认收到（每个版本确认一次）', security: bearer, params: HappinessYearParams, body: HappinessConfirmBody, response: { 200: HappinessFeedbackView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => lists.confirm(actionContext(request), request.params.year, request.body.version));
 
   app.put('/happiness-lists/:year/rating', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '满意度评价（1–5，可修改）', security: bearer, params: HappinessYearParams, body: HappinessRatingBody, response: { 200: HappinessFeedbackView, ...errorResponses(401, 404) } },
+    schema: { tags, summary: '满意度评价（1–5，可修改）', security: bearer, params: HappinessYearParams, body: HappinessRatingBody, response: { 200: HappinessFeedbackView, ...errorResponses(401, 403, 404) } },
   }, async (request) => lists.rate(actionContext(request), request.params.year, request.body.score, request.body.comment));
 
   app.post('/happiness-lists/:year/questions', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '对清单提出疑问（异议）', security: bearer, params: HappinessYearParams, body: HappinessQuestionBody, response: { 201: HappinessQuestionView, ...errorResponses(401, 404) } },
+    schema: { tags, summary: '对清单提出疑问（异议）', security: bearer, params: HappinessYearParams, body: HappinessQuestionBody, response: { 201: HappinessQuestionView, ...errorResponses(401, 403, 404) } },
   }, async (request, reply) => reply.code(201).send(await lists.ask(actionContext(request), request.params.year, request.body)));
 
   // ---- staff ----
   app.get('/staff/happiness-lists/:userId/:year', {
     preHandler: app.authenticate,
-    schema: { tags, summary: '查看辖区内某人的幸福清单（未发布时为预览；留痕）', security: bearer, params: HappinessPersonYearParams, response: { 200: HappinessListView, ...errorResponses(401, 404) } },
+    schema: { tags, summary: '查看辖区内某人的幸福清单（未发布时为预览；留痕）', security: bearer, params: HappinessPersonYearParams, response: { 200: HappinessListView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => lists.forStaff(actionContext(request), request.params.userId, request.params.year));
 
   app.post('/staff/happiness-lists/publish', {

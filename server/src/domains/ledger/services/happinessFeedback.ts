@@ -13,7 +13,7 @@ export function happinessFeedback(deps: { repo: LedgerRepository; own: OwnStatem
   const { repo, own } = deps;
 
   async function feedback(ctx: ActionContext, year: number): Promise<HappinessFeedbackView> {
-    const key = (await own.profileOf(ctx)).idNumberBlindIndex;
+    const key = await own.keyOf(ctx);
     const list = await repo.findList(listId(key, year));
     const confirmed = list ? await repo.findFeedback(`confirm:${key}:${year}:${list.version}`) : null;
     const rating = await repo.findFeedback(`rating:${key}:${year}`);
@@ -27,17 +27,16 @@ export function happinessFeedback(deps: { repo: LedgerRepository; own: OwnStatem
     feedback,
 
     async confirm(ctx: ActionContext, year: number, version: number): Promise<HappinessFeedbackView> {
-      const { profile, doc } = await own.listOf(ctx, year);
+      const { key, doc } = await own.listOf(ctx, year);
       if (version !== doc.version) throw new AppError('CONFLICT', { message: '清单已有新版本，请刷新后再确认' });
-      const key = profile.idNumberBlindIndex;
       const won = await repo.insertConfirmation({ _id: `confirm:${key}:${year}:${version}`, kind: 'confirm', beneficiaryKey: key, userId: ctx.actor._id, regionCode: doc.regionCode, year, version, score: 0, comment: '', at: deps.now() });
       if (!won) throw new AppError('HAPPINESS_ALREADY_CONFIRMED');
       return feedback(ctx, year);
     },
 
     async rate(ctx: ActionContext, year: number, score: number, comment = ''): Promise<HappinessFeedbackView> {
-      const { profile, doc } = await own.listOf(ctx, year);
-      const key = profile.idNumberBlindIndex;
+      const { key, doc } = await own.listOf(ctx, year);
+      // Replaced whole under one `_id`; two PUTs at once end in one row (repository.replaceById).
       await repo.saveRating({ _id: `rating:${key}:${year}`, kind: 'rating', beneficiaryKey: key, userId: ctx.actor._id, regionCode: doc.regionCode, year, version: doc.version, score, comment: comment.trim(), at: deps.now() });
       return feedback(ctx, year);
     },

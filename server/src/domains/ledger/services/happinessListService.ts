@@ -1,6 +1,7 @@
 import type { LedgerConfig, PolicyStandards } from '@dajiuzhu/config';
 import type { LedgerRepository } from '../repository';
 import type { ProfileService } from '../../../core/identity/profileService';
+import type { IdentityLinks } from './ownStatement';
 import type { AuditService } from '../../../core/audit/auditService';
 import type { SubscribeMessageClient } from '../../../core/adapters/wechat/subscribeMessage';
 import type { BeneficiarySources } from './beneficiaryDirectory';
@@ -19,20 +20,20 @@ import { happinessStats } from './happinessStats';
  * as the one service the routes use.
  */
 export function happinessListService(deps: {
-  repo: LedgerRepository; beneficiaries: BeneficiarySources; profiles: ProfileService; recipients: NoticeRecipients; audit: AuditService; config: LedgerConfig; runner: JobRunner;
+  repo: LedgerRepository; beneficiaries: BeneficiarySources; profiles: Pick<ProfileService, 'findById'>; identity: IdentityLinks; recipients: NoticeRecipients; audit: AuditService; config: LedgerConfig; runner: JobRunner;
   /** The standards in force now, admin-added periods included (the policy domain's api). */
   policy: () => PolicyStandards; subscribe: SubscribeMessageClient | null; subscribeTemplateId: string; now?: () => Date;
 }) {
   const { repo, audit } = deps;
   const now = deps.now ?? (() => new Date());
-  const own = ownStatement({ repo, profiles: deps.profiles });
+  const own = ownStatement({ repo, identity: deps.identity });
   const pushNotices = deps.subscribe && deps.subscribeTemplateId
     ? happinessNotifier({ repo, recipients: deps.recipients, subscribe: deps.subscribe, templateId: deps.subscribeTemplateId })
     : null;
   const questions = happinessQuestions({ repo, own, audit, now });
   return {
     ...happinessPublishing({ repo, beneficiaries: deps.beneficiaries, audit, config: deps.config, runner: deps.runner, pushNotices, now }),
-    ...happinessReading({ repo, own, profiles: deps.profiles, audit, policy: deps.policy, now }),
+    ...happinessReading({ repo, own, profiles: deps.profiles, identity: deps.identity, audit, policy: deps.policy, now }),
     ...happinessFeedback({ repo, own, questions, now }),
     ...questions,
     stats: happinessStats({ repo }),

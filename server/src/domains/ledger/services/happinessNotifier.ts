@@ -3,7 +3,10 @@ import type { LedgerRepository } from '../repository';
 import { happinessPage, publishedMessageData } from '../messages';
 import type { SubscribeMessageClient } from '../../../core/adapters/wechat/subscribeMessage';
 
-/** Who a notice reaches on WeChat: the account holding the ID number, and that account's openid. */
+/**
+ * Who a notice reaches on WeChat: the account that VERIFIED the ID number (core's
+ * `profiles.userIdsByBlindIndex` answers verified owners only; a claim reaches nobody), and its openid.
+ */
 export interface NoticeRecipients {
   userIdsByBlindIndex(keys: readonly string[]): Promise<Map<string, string>>;
   wechatOpenIds(userIds: readonly string[]): Promise<Map<string, string>>;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { maskName, type HappinessQuestionView, type StaffHappinessQuestionView } from '@dajiuzhu/shared';
+import { type HappinessQuestionView, type StaffHappinessQuestionView } from '@dajiuzhu/shared';
 import type { HappinessQuestionDoc } from '../models/ledger';
 import type { LedgerRepository } from '../repository';
 import { toQuestionView, toStaffQuestionView } from '../views/questionView';
@@ -22,18 +22,23 @@ export function happinessQuestions(deps: { repo: LedgerRepository; own: OwnState
     },
 
     async ask(ctx: ActionContext, year: number, input: { text: string; programme?: string; month?: number }): Promise<HappinessQuestionView> {
-      const { profile, doc } = await deps.own.listOf(ctx, year);
+      const { key, doc } = await deps.own.listOf(ctx, year);
       const at = deps.now();
       const q: HappinessQuestionDoc = {
-        _id: `q_${randomBytes(12).toString('base64url')}`, beneficiaryKey: profile.idNumberBlindIndex, userId: ctx.actor._id, nameMasked: maskName(profile.name), regionCode: doc.regionCode,
+        _id: `q_${randomBytes(12).toString('base64url')}`, beneficiaryKey: key, userId: ctx.actor._id, nameMasked: doc.nameMasked, regionCode: doc.regionCode,
         year, version: doc.version, programme: input.programme ?? '', month: input.month ?? 0, text: input.text.trim(), status: 'open', createdAt: at, updatedAt: at,
       };
       await repo.createQuestion(q);
       return toQuestionView(q, []);
     },
 
+    /** The region's questions (at most 100, newest first): a staff read of people's questions, one audit row naming them. */
     async staffQuestions(ctx: ActionContext, filter: { status?: string; year?: number }): Promise<StaffHappinessQuestionView[]> {
       const docs = await repo.questionsInRegion(requireStaff(ctx.actor).regionCode, filter, 100);
+      await deps.audit.record({
+        actorId: ctx.actor._id, action: 'happinessList.questions.read', subjectId: '', requestId: ctx.requestId,
+        details: { rows: docs.length, status: filter.status ?? 'all', year: filter.year ?? 0, subjectIds: [...new Set(docs.map((q) => q.userId))].join(','), questionIds: docs.map((q) => q._id).join(',') },
+      });
       return Promise.all(docs.map(withAnswersForStaff));
     },
 

@@ -1,36 +1,79 @@
 import { formatYuan, programmeName, type ImportReport, type ImportReportRow, type ImportView } from '@dajiuzhu/shared';
-import type { LedgerJobDoc } from '../models/ledger';
+import type { LedgerHeldRowDoc, LedgerJobDoc } from '../models/ledger';
 import type { LedgerRepository } from '../repository';
-import { acceptedRow, issueRow } from '../views/importView';
+import { acceptedRow, heldReportRow, issueRow } from '../views/importView';
+import type { AuditService } from '../../../core/audit/auditService';
+import type { ActionContext } from '../../../core/context';
 
-type Status = 'accepted' | 'duplicate' | 'rejected';
-const STATUS_TEXT: Record<Status, string> = { accepted: '已入账', duplicate: '重复（未再次入账）', rejected: '未入账' };
+export type ImportRowStatus = ImportReportRow['status'];
+const STATUS_TEXT: Record<ImportRowStatus, string> = { accepted: '已入账', duplicate: '重复（未再次入账）', rejected: '未入账', held: '姓名不一致，待确认' };
 
-/** What became of every line of an import: on screen (first rows, by status) and as a CSV download. */
-export function importReports(repo: LedgerRepository) {
+/**
+ * A held row in the report: still held → 'held', refused → 'rejected', confirmed but the payment
+ * was already booked → 'duplicate'; confirmed and booked now → it is an accepted row (the
+ * disbursement names the import and line), so it is not repeated here.
+ */
+function heldRowShown(h: LedgerHeldRowDoc): ImportReportRow | null {
+  if (h.status !== 'confirmed') return heldReportRow(h);
+  if (h.booked) return null;
+  return { ...heldReportRow(h), status: 'duplicate', problems: ['nameMismatch', 'duplicate'], reason: '姓名已由工作人员确认；该笔发放已在台账中，未再次入账' };
+}
+
+/** A report row and the person it names (the blind index of their ID number), for the audit. */
+interface Shown { row: ImportReportRow; subject: string | null }
+
+/** What became of every line of an import: on screen (first rows, by status) and as a CSV download. Both are staff reads of people's rows: audited. */
+export function importReports(deps: { repo: LedgerRepository; audit: AuditService }) {
+  const { repo } = deps;
+
+  /** The held rows to show for `status`, each with the person it names. */
+  async function heldRows(importId: string, status: ImportRowStatus | undefined, limit: number): Promise<Shown[]> {
+    if (status === 'accepted') return [];
+    const statuses: LedgerHeldRowDoc['status'][] = status === 'held' ? ['held'] : status === 'rejected' ? ['refused'] : status === 'duplicate' ? ['confirmed'] : ['held', 'refused', 'confirmed'];
+    const out: Shown[] = [];
+    for (const h of await repo.heldRowsOfImport(importId, statuses, limit)) {
+      const row = heldRowShown(h);
+      if (row && (!status || row.status === status)) out.push({ row, subject: h.disbursement.beneficiaryKey });
+    }
+    return out;
+  }
+
   return {
-    async report(job: LedgerJobDoc, view: ImportView, status: Status | undefined, limit: number): Promise<ImportReport> {
-      const rows: ImportReportRow[] = [];
+    async report(ctx: ActionContext, job: LedgerJobDoc, view: ImportView, status: ImportRowStatus | undefined, limit: number): Promise<ImportReport> {
+      // One more than shown from each source: more than `limit` in all means there is more to see.
+      const found: Shown[] = [];
       if (!status || status === 'accepted') {
-        for (const d of await repo.importedRows(job._id, limit)) rows.push(acceptedRow(d));
+        for (const d of await repo.importedRows(job._id, limit + 1)) found.push({ row: acceptedRow(d), subject: d.beneficiaryKey });
       }
-      if (!status || status !== 'accepted') {
-        for (const i of await repo.issues(job._id, status, limit)) rows.push(issueRow(i));
+      if (status !== 'accepted' && status !== 'held') {
+        const issueStatus = status === 'duplicate' || status === 'rejected' ? status : undefined;
+        // A rejected or duplicate line names nobody matched (or the person is already in an accepted row).
+        for (const i of await repo.issues(job._id, issueStatus, limit + 1)) found.push({ row: issueRow(i), subject: null });
       }
-      rows.sort((a, b) => a.line - b.line);
-      const c = job.counts;
-      const totalWanted = !status ? c.accepted + c.duplicates + c.rejected : status === 'accepted' ? c.accepted : status === 'duplicate' ? c.duplicates : c.rejected;
-      return { import: view, rows: rows.slice(0, limit), truncated: totalWanted > Math.min(rows.length, limit) };
+      found.push(...(await heldRows(job._id, status, limit + 1)));
+      found.sort((a, b) => a.row.line - b.row.line);
+      const shown = found.slice(0, limit);
+      const subjects = [...new Set(shown.map((s) => s.subject).filter((k): k is string => !!k))];
+      await deps.audit.record({
+        actorId: ctx.actor._id, action: 'ledger.importReport.read', subjectId: '', requestId: ctx.requestId,
+        details: { importId: job._id, format: 'json', status: status ?? 'all', rows: shown.length, subjectKeys: subjects.join(',') },
+      });
+      return { import: view, rows: shown.map((s) => s.row), truncated: found.length > limit };
     },
 
-    /** The whole report as CSV (UTF-8 with BOM so Excel opens it), streamed: amounts in yuan, programmes by name. */
-    async *csv(job: LedgerJobDoc): AsyncGenerator<string> {
+    /** The whole report as CSV (UTF-8 with BOM so Excel opens it), streamed: amounts in yuan, programmes by name. One audit row for the whole file. */
+    async *csv(ctx: ActionContext, job: LedgerJobDoc): AsyncGenerator<string> {
+      await deps.audit.record({ actorId: ctx.actor._id, action: 'ledger.importReport.read', subjectId: '', requestId: ctx.requestId, details: { importId: job._id, format: 'csv', status: 'all', rows: job.counts.rows } });
       const esc = (v: string | number) => { const s = String(v); return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
       const line = (r: ImportReportRow) =>
         [r.line, STATUS_TEXT[r.status], r.idNumberMasked, r.programme ? programmeName(r.programme) : '', r.period, r.amountFen === null ? '' : formatYuan(r.amountFen), r.reason].map(esc).join(',') + '\r\n';
       yield '\uFEFF行号,结果,身份证号（脱敏）,救助项目,发放月份,金额（元）,原因\r\n';
       for await (const d of repo.importedRowsCursor(job._id)) yield line(acceptedRow(d));
       for await (const i of repo.issuesCursor(job._id)) yield line(issueRow(i));
+      for await (const h of repo.heldRowsOfImportCursor(job._id)) {
+        const r = heldRowShown(h);
+        if (r) yield line(r);
+      }
     },
   };
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { LedgerConfig } from '@dajiuzhu/config';
-import { IMPORT_FIELDS, maskIdNumber, periodYear, shanghaiDate, shanghaiMonth, validateImportRow, type ImportField, type RawImportRow } from '@dajiuzhu/shared';
-import type { DisbursementDoc, LedgerImportIssueDoc, LedgerJobDoc } from '../models/ledger';
+import { compareRowName, IMPORT_FIELDS, maskIdNumber, periodYear, shanghaiDate, shanghaiMonth, validateImportRow, type ImportField, type RawImportRow } from '@dajiuzhu/shared';
+import type { DisbursementDoc, LedgerHeldRowDoc, LedgerImportIssueDoc, LedgerJobDoc } from '../models/ledger';
 import { emptyCounts } from '../models/ledger';
 import type { LedgerRepository } from '../repository';
 import type { PiiCipher } from '../../../core/crypto/pii';
+import { AppError } from '../../../core/errors/AppError';
 import { readImportRows, type FileKind } from './ledgerFile';
+import { importSourceOf } from './importSources';
 import { loadBeneficiaries, type BeneficiarySources } from './beneficiaryDirectory';
 import type { JobRunner } from './ledgerJobs';
 
@@ -19,13 +21,17 @@ function rowKey(source: string, blindIndex: string, row: { programme: string; pe
 /**
  * Works an import from its checkpoint to the end: reads the stored file's rows, validates each,
  * matches the person by the blind index of the ID number, and inserts a batch at a time. Every
- * row ends up exactly once: inserted, or a duplicate of a row already there.
+ * row ends up exactly once: inserted, a duplicate of a row already there, rejected, or held — a
+ * row whose name differs from the matched person's (赵某某 on 张伟's number) is not booked but
+ * held for staff to confirm or refuse (heldRows.ts).
  */
 export function importWorker(deps: { repo: LedgerRepository; pii: PiiCipher; config: LedgerConfig; beneficiaries: BeneficiarySources; runner: JobRunner; now: () => Date }) {
   const { repo, config } = deps;
 
   return async function work(job: LedgerJobDoc, shouldStop: () => boolean): Promise<void> {
-    const src = config.sources[job.source];
+    // The source was checked when the file was accepted (own keys only); a job naming no source is not worked.
+    const src = importSourceOf(config, job.source);
+    if (!src) throw new AppError('LEDGER_SOURCE_UNKNOWN');
     const kind: FileKind = { format: job.format as 'csv' | 'xlsx', encoding: job.encoding as 'utf8' | 'gbk' | 'n/a' };
     const columns = job.columns as Partial<Record<ImportField, number>>;
     const beneficiaries = await loadBeneficiaries(deps.beneficiaries, job.regionCode);
@@ -45,6 +51,7 @@ export function importWorker(deps: { repo: LedgerRepository; pii: PiiCipher; con
       const docs: DisbursementDoc[] = [];
       const docLines: number[] = [];
       const issues: LedgerImportIssueDoc[] = [];
+      const held: LedgerHeldRowDoc[] = [];
       const at = deps.now();
       for (const { line, raw } of batch) {
         counts.rows++;
@@ -64,10 +71,19 @@ export function importWorker(deps: { repo: LedgerRepository; pii: PiiCipher; con
           issues.push({ _id: `${job._id}:${line}`, importId: job._id, line, status: 'rejected', idNumberMasked: idMasked, programme: r.programme, period: r.period, amountFen: r.amountFen, problems: ['unmatched'] });
           continue;
         }
-        docs.push({
+        const doc: DisbursementDoc = {
           _id: rowKey(job.source, blindIndex, r), beneficiaryKey: blindIndex, idNumberMasked: idMasked, regionCode: who.regionCode, programme: r.programme, amountFen: r.amountFen,
           period: r.period, year: periodYear(r.period), paidOn: r.paidOn, source: 'import', sourceRef: job._id, line, correctsId: '', reason: '', createdBy: job.actorId, createdAt: at,
-        });
+        };
+        if (compareRowName(raw.name, who.name) === 'differs') {
+          counts.held++;
+          held.push({
+            _id: `${job._id}:${line}`, importId: job._id, line, regionCode: who.regionCode, status: 'held', rowName: (raw.name ?? '').trim().slice(0, 60), personName: who.name,
+            personUserId: who.userId ?? '', disbursement: doc, booked: false, decidedBy: '', decisionNote: '', decidedAt: null, createdAt: at,
+          });
+          continue;
+        }
+        docs.push(doc);
         docLines.push(line);
       }
       const dups = await repo.insertDisbursements(docs);
@@ -87,6 +103,7 @@ export function importWorker(deps: { repo: LedgerRepository; pii: PiiCipher; con
         }
       }
       await repo.insertIssues(issues);
+      await repo.insertHeldRows(held);
       checkpoint = batch[batch.length - 1].line;
       batch = [];
       recheckOwn = false;

@@ -6,10 +6,12 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { LedgerConfig } from '@dajiuzhu/config';
 import { IMPORT_FIELD_LABELS, resolveColumns, type ImportColumns, type ImportField, type ImportMappingView, type ImportReport, type ImportView } from '@dajiuzhu/shared';
+import type { ImportRowStatus } from './importReport';
 import type { LedgerJobDoc } from '../models/ledger';
 import type { LedgerRepository } from '../repository';
 import { toImportView } from '../views/importView';
 import type { PiiCipher } from '../../../core/crypto/pii';
+import type { AuditService } from '../../../core/audit/auditService';
 import { AppError } from '../../../core/errors/AppError';
 import type { ActionContext } from '../../../core/context';
 import { requireStaff, requireStaffCovering } from '../../../core/scope/staffScope';
@@ -18,6 +20,7 @@ import type { BeneficiarySources } from './beneficiaryDirectory';
 import { newJob, newJobId, type JobRunner } from './ledgerJobs';
 import { importWorker } from './importWorker';
 import { importReports } from './importReport';
+import { importSourceOf } from './importSources';
 
 /** The uploaded file's name as shown back: path separators and control characters replaced, at most 100 characters. */
 const safeFileName = (name: string) => [...name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('').slice(0, 100) || 'import';
@@ -27,20 +30,27 @@ const safeFileName = (name: string) => [...name].map((c) => (c === '/' || c === 
  * disk, checked, queued), progress, resuming, and the report. The rows are worked by importWorker.
  */
 export function ledgerImportService(deps: {
-  repo: LedgerRepository; beneficiaries: BeneficiarySources; pii: PiiCipher; config: LedgerConfig; dataDir: string; runner: JobRunner; now?: () => Date;
+  repo: LedgerRepository; beneficiaries: BeneficiarySources; pii: PiiCipher; audit: AuditService; config: LedgerConfig; dataDir: string; runner: JobRunner; now?: () => Date;
 }) {
   const { repo, config, runner } = deps;
   const now = deps.now ?? (() => new Date());
   const dir = path.resolve(deps.dataDir, 'ledger-imports');
-  const sourceName = (code: string) => config.sources[code]?.name ?? code;
+  const sourceName = (code: string) => importSourceOf(config, code)?.name ?? code;
+  /** The named source, or LEDGER_SOURCE_UNKNOWN (400): `constructor` is no source. */
+  const knownSource = (code: string) => {
+    const source = importSourceOf(config, code);
+    if (!source) throw new AppError('LEDGER_SOURCE_UNKNOWN');
+    return source;
+  };
   const view = (j: LedgerJobDoc) => toImportView(j, sourceName(j.source));
   const work = importWorker({ repo, pii: deps.pii, config, beneficiaries: deps.beneficiaries, runner, now });
-  const reports = importReports(repo);
+  const reports = importReports({ repo, audit: deps.audit });
 
   async function mappingFor(regionCode: string, source: string): Promise<{ columns: Partial<Record<ImportField, string>>; amountUnit: 'yuan' | 'fen'; saved: boolean }> {
+    const known = knownSource(source);
     const saved = await repo.findMapping(regionCode, source);
     if (saved) return { columns: saved.columns as Partial<Record<ImportField, string>>, amountUnit: saved.amountUnit, saved: true };
-    return { columns: {}, amountUnit: config.sources[source].amountUnit, saved: false };
+    return { columns: {}, amountUnit: known.amountUnit, saved: false };
   }
 
   /** An import inside the caller's region; NOT_FOUND otherwise, as if it did not exist. */
@@ -75,14 +85,13 @@ export function ledgerImportService(deps: {
 
     async getMapping(ctx: ActionContext, source: string): Promise<ImportMappingView> {
       const scope = requireStaff(ctx.actor).regionCode;
-      if (!config.sources[source]) throw new AppError('LEDGER_SOURCE_UNKNOWN');
       const m = await mappingFor(scope, source);
       return { source, regionCode: scope, columns: m.columns as ImportColumns, amountUnit: m.amountUnit, defaults: config.columnDefaults, saved: m.saved };
     },
 
     async saveMapping(ctx: ActionContext, source: string, body: { columns: ImportColumns; amountUnit: 'yuan' | 'fen' }): Promise<ImportMappingView> {
       const scope = requireStaff(ctx.actor).regionCode;
-      if (!config.sources[source]) throw new AppError('LEDGER_SOURCE_UNKNOWN');
+      knownSource(source);
       const columns = Object.fromEntries(Object.entries(body.columns).filter(([, v]) => !!v && v.trim()).map(([k, v]) => [k, v!.trim()]));
       await repo.saveMapping({ regionCode: scope, source, columns, amountUnit: body.amountUnit, updatedBy: ctx.actor._id });
       return this.getMapping(ctx, source);
@@ -95,7 +104,7 @@ export function ledgerImportService(deps: {
      */
     async upload(ctx: ActionContext, input: { source: string; amountUnit?: 'yuan' | 'fen'; encoding?: 'auto' | 'utf8' | 'gbk'; fileName: string; stream: Readable }): Promise<ImportView> {
       const scope = requireStaff(ctx.actor).regionCode;
-      if (!config.sources[input.source]) {
+      if (!importSourceOf(config, input.source)) {
         input.stream.resume();
         throw new AppError('LEDGER_SOURCE_UNKNOWN');
       }
@@ -164,14 +173,15 @@ export function ledgerImportService(deps: {
       }
     },
 
-    async report(ctx: ActionContext, importId: string, status: 'accepted' | 'duplicate' | 'rejected' | undefined, limit: number): Promise<ImportReport> {
+    /** A page of the report (audited: staff read the rows of people). */
+    async report(ctx: ActionContext, importId: string, status: ImportRowStatus | undefined, limit: number): Promise<ImportReport> {
       const job = await findOwnJob(ctx, importId);
-      return reports.report(job, view(job), status, limit);
+      return reports.report(ctx, job, view(job), status, limit);
     },
 
-    /** The whole report as CSV, streamed. */
+    /** The whole report as CSV, streamed (audited once, for the whole import). */
     async *reportCsv(ctx: ActionContext, importId: string): AsyncGenerator<string> {
-      yield* reports.csv(await findOwnJob(ctx, importId));
+      yield* reports.csv(ctx, await findOwnJob(ctx, importId));
     },
 
     fileNameOf: async (ctx: ActionContext, importId: string) => (await findOwnJob(ctx, importId)).fileName,

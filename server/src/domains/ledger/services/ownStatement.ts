@@ -1,29 +1,33 @@
 import type { LedgerRepository } from '../repository';
 import { listId } from '../repository';
-import { NO_PROFILE_MESSAGE } from '../messages';
-import type { ProfileService } from '../../../core/identity/profileService';
+import type { IdentityService } from '../../../core/identity/identityService';
 import { AppError } from '../../../core/errors/AppError';
 import type { ActionContext } from '../../../core/context';
 
+/** What the ledger asks the core about who an account provably is. */
+export type IdentityLinks = Pick<IdentityService, 'verifiedBlindIndexOf'>;
+
 /**
- * The signed-in person's own statement: found by the blind index of the ID number in their
- * real-name profile, so nobody can name another person's. Without a profile there is none.
+ * The signed-in person's own statement: found by the blind index of their VERIFIED ID number
+ * (services.identity), never by the number their profile merely claims, so typing someone else's
+ * ID number shows nothing of theirs. An unverified account has no 幸福清单: every read answers
+ * HAPPINESS_IDENTITY_UNVERIFIED ("verify first"), the same whether or not a statement exists.
  */
-export function ownStatement(deps: { repo: LedgerRepository; profiles: ProfileService }) {
-  async function profileOf(ctx: ActionContext) {
-    const profile = await deps.profiles.findById(ctx.actor._id);
-    if (!profile) throw new AppError('HAPPINESS_LIST_NOT_PUBLISHED', { message: NO_PROFILE_MESSAGE });
-    return profile;
+export function ownStatement(deps: { repo: LedgerRepository; identity: IdentityLinks }) {
+  async function keyOf(ctx: ActionContext): Promise<string> {
+    const key = await deps.identity.verifiedBlindIndexOf(ctx.actor._id);
+    if (!key) throw new AppError('HAPPINESS_IDENTITY_UNVERIFIED');
+    return key;
   }
 
   return {
-    profileOf,
-    /** The latest published version of the year, with the reader's profile; HAPPINESS_LIST_NOT_PUBLISHED when there is none. */
+    keyOf,
+    /** The latest published version of the year, with the reader's key; HAPPINESS_LIST_NOT_PUBLISHED when there is none. */
     async listOf(ctx: ActionContext, year: number) {
-      const profile = await profileOf(ctx);
-      const doc = await deps.repo.findList(listId(profile.idNumberBlindIndex, year));
+      const key = await keyOf(ctx);
+      const doc = await deps.repo.findList(listId(key, year));
       if (!doc) throw new AppError('HAPPINESS_LIST_NOT_PUBLISHED');
-      return { profile, doc };
+      return { key, doc };
     },
   };
 }

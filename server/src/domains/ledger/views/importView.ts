@@ -1,5 +1,5 @@
 import { IMPORT_ROW_PROBLEM_MESSAGES, type ImportReportRow, type ImportRowProblem, type ImportView } from '@dajiuzhu/shared';
-import { emptyCounts, type DisbursementDoc, type LedgerImportIssueDoc, type LedgerJobDoc } from '../models/ledger';
+import { emptyCounts, type DisbursementDoc, type LedgerHeldRowDoc, type LedgerImportIssueDoc, type LedgerJobDoc } from '../models/ledger';
 
 /** An import job with its counts; `sourceName` is the department's name from the configuration. */
 export function toImportView(j: LedgerJobDoc, sourceName: string): ImportView {
@@ -14,7 +14,7 @@ export function toImportView(j: LedgerJobDoc, sourceName: string): ImportView {
     amountUnit: j.amountUnit,
     regionCode: j.regionCode,
     status: j.status,
-    counts: { rows: c.rows, accepted: c.accepted, duplicates: c.duplicates, rejected: c.rejected, unmatched: c.unmatched },
+    counts: { rows: c.rows, accepted: c.accepted, duplicates: c.duplicates, rejected: c.rejected, unmatched: c.unmatched, held: c.held },
     acceptedFen: j.totalFen,
     sameFileAs: j.sameFileAs,
     resumes: j.resumes,
@@ -35,4 +35,14 @@ export function issueRow(i: LedgerImportIssueDoc): ImportReportRow {
     line: i.line, status: i.status, idNumberMasked: i.idNumberMasked, programme: i.programme, period: i.period, amountFen: i.amountFen, problems: i.problems,
     reason: i.problems.map((p) => IMPORT_ROW_PROBLEM_MESSAGES[p as ImportRowProblem] ?? p).join('；'),
   };
+}
+
+/** A report row for a line held because its name differs (still held, or refused; a confirmed one is an accepted row). */
+export function heldReportRow(h: LedgerHeldRowDoc): ImportReportRow {
+  const d = h.disbursement;
+  const problems = h.status === 'refused' ? ['nameMismatch', 'refused'] : ['nameMismatch'];
+  const reason = h.status === 'refused'
+    ? `姓名不一致，工作人员已拒绝入账${h.decisionNote ? `：${h.decisionNote}` : ''}`
+    : IMPORT_ROW_PROBLEM_MESSAGES.nameMismatch;
+  return { line: h.line, status: h.status === 'refused' ? 'rejected' : 'held', idNumberMasked: d.idNumberMasked, programme: d.programme, period: d.period, amountFen: d.amountFen, problems, reason };
 }

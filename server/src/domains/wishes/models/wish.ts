@@ -18,6 +18,12 @@ export interface WishDoc {
   status: WishStatusName;
   regionCode: string;
   beneficiaryId: string;
+  /**
+   * The blind index of the person's VERIFIED ID number when the wish was posted ('' when the poster
+   * was not verified). A wish staff post for someone reaches that account only while the account's
+   * verified identity is this one (wishAccess.ts).
+   */
+  beneficiaryKey: string;
   /** Snapshot from the real-name profile: internal only, the public sees the masked form. */
   beneficiaryName: string;
   birthDate: string;
@@ -49,6 +55,7 @@ const WishSchema = new Schema<WishDoc>(
     status: { type: String, required: true },
     regionCode: { type: String, required: true },
     beneficiaryId: { type: String, required: true },
+    beneficiaryKey: { type: String, default: '' },
     beneficiaryName: { type: String, required: true },
     birthDate: { type: String, required: true },
     postedBy: { type: String, required: true },

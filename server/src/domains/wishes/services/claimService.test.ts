@@ -14,7 +14,7 @@ import { claimService } from './claimService';
 function openWish(): WishDoc {
   const now = new Date();
   return {
-    _id: 'w1', seq: 2, status: 'open', regionCode: '371402001001', beneficiaryId: 'ben', beneficiaryName: '王建国', birthDate: '1952-03-01',
+    _id: 'w1', seq: 2, status: 'open', regionCode: '371402001001', beneficiaryId: 'ben', beneficiaryKey: '', beneficiaryName: '王建国', birthDate: '1952-03-01',
     postedBy: 'ben', onBehalf: false, category: 'health', title: '一台助听器', story: '想要一台助听器。', budgetFen: 1000, photoFileIds: [],
     delivery: 'communityOffice', contentFlag: 'pass', reviewNote: null, rejectReason: null, publishedAt: now, activeClaimId: null, claimDonorId: null,
     donorName: null, deliverNote: null, fulfilledAt: null, thanks: null, createdAt: now, updatedAt: now,
@@ -44,7 +44,7 @@ const config = { maxActiveClaims: 5, lapseDays: 7 } as WishConfig;
 const ctx = { requestId: 'r1', actor: { _id: 'don', roles: ['resident', 'donor'] } } as unknown as ActionContext;
 
 function service(repo: WishRepository) {
-  return claimService({ repo, store: wishStore(repo), config, checks: {} as ContentChecks });
+  return claimService({ repo, store: wishStore(repo), config, checks: {} as ContentChecks, identity: { verifiedBlindIndexOf: async () => null } });
 }
 
 describe('claim clean-up after a failure', () => {

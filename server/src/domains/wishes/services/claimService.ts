@@ -10,7 +10,7 @@ import { toMyWish } from '../views/wishViews';
 import { certificateNo } from './certificateService';
 import type { ContentChecks } from './contentChecks';
 import type { CommitOutcome, WishStore } from './wishStore';
-import { assertAllowed, loadOwnClaim, viewerOf } from './wishAccess';
+import { assertAllowed, loadOwnClaim, personViewerOf, viewerOf, type IdentityLinks } from './wishAccess';
 
 /** A claim's due time is an instant (claimed + lapseDays × 24 h), not a calendar date. */
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,7 +24,7 @@ export const REOPEN: Partial<WishDoc> = { status: 'open', activeClaimId: null, c
  * `wish_donor_slots._id = "<donorId>:<0..N-1>"` bound how many they hold. Both are freed by the
  * event that ends the claim (release, lapse, fulfilment).
  */
-export function claimService(deps: { repo: WishRepository; store: WishStore; config: WishConfig; checks: ContentChecks }) {
+export function claimService(deps: { repo: WishRepository; store: WishStore; config: WishConfig; checks: ContentChecks; identity: IdentityLinks }) {
   const { repo, store, config, checks } = deps;
 
   /** The claim still holds its wish and may take `action` now; WISH_STATE_INVALID otherwise. */
@@ -108,13 +108,13 @@ export function claimService(deps: { repo: WishRepository; store: WishStore; con
     async confirm(ctx: ActionContext, wishId: string, note?: string): Promise<MyWish> {
       const wish = await store.load(wishId);
       if (!wish) throw new AppError('NOT_FOUND');
-      const viewer = viewerOf(ctx);
+      const viewer = await personViewerOf(deps.identity, ctx, wish);
       assertAllowed(wish, 'confirm', viewer);
       const claim = wish.activeClaimId ? await repo.findClaim(wish.activeClaimId) : null;
       if (!claim || nextClaimStatus(claim.status, 'confirm') === null) throw new AppError('WISH_STATE_INVALID');
       const now = new Date();
       const after = await store.commit(ctx, wish, {
-        type: 'fulfilled', actorRole: ctx.actor._id === wish.beneficiaryId ? 'beneficiary' : 'staff', claimId: claim._id, freesClaim: true, slotId: claim.slotId,
+        type: 'fulfilled', actorRole: viewer.userId === wish.beneficiaryId ? 'beneficiary' : 'staff', claimId: claim._id, freesClaim: true, slotId: claim.slotId,
         note: note?.trim() || null,
         wishSet: { status: 'fulfilled', fulfilledAt: now, activeClaimId: null },
         claimSet: { status: 'fulfilled', endedAt: now, certificateNo: certificateNo(claim, now) },
@@ -126,7 +126,7 @@ export function claimService(deps: { repo: WishRepository; store: WishStore; con
     async thank(ctx: ActionContext, wishId: string, message: string): Promise<MyWish> {
       const wish = await store.load(wishId);
       if (!wish) throw new AppError('NOT_FOUND');
-      const viewer = viewerOf(ctx);
+      const viewer = await personViewerOf(deps.identity, ctx, wish);
       assertAllowed(wish, 'thank', viewer);
       const text = message.trim();
       if (!text) throw new AppError('VALIDATION_FAILED', { message: '请填写感谢的话', details: { fields: [{ path: '/message', rule: 'empty' }] } });

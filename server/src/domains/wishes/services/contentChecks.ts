@@ -6,6 +6,8 @@ import type { FileService } from '../../../core/files/fileService';
 import type { ActionContext } from '../../../core/context';
 
 const FIELD_LABELS: Record<string, string> = { title: '心愿标题', story: '心愿故事', note: '送达说明', message: '感谢留言' };
+/** Own keys only (the label WeChat answers with is input from outside, too). */
+const fieldLabel = (field: string) => (Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field] : field);
 
 /** 'review' when WeChat suggests a human look (the wish then carries contentFlag 'review'). */
 export type ContentFlag = 'pass' | 'review';
@@ -27,7 +29,7 @@ export function contentChecks(deps: ContentCheckDeps) {
       for (const [field, text] of Object.entries(fields)) {
         if (findPersonalData(text)) {
           throw new AppError('WISH_CONTENT_REJECTED', {
-            message: `「${FIELD_LABELS[field] ?? field}」里不要写手机号、身份证号或门牌号（这些信息不会公开），请删除后再提交`,
+            message: `「${fieldLabel(field)}」里不要写手机号、身份证号或门牌号（这些信息不会公开），请删除后再提交`,
             details: { fields: [{ path: `/${field}`, rule: 'personalData' }] },
           });
         }
@@ -38,7 +40,7 @@ export function contentChecks(deps: ContentCheckDeps) {
         const v = await deps.contentCheck.checkText({ content: text, openid, scene });
         if (v.verdict === 'risky') {
           throw new AppError('WISH_CONTENT_REJECTED', {
-            message: `「${FIELD_LABELS[field] ?? field}」含有不宜公开的内容（${CONTENT_LABELS[v.label] ?? '其他'}），请修改这部分文字后再提交`,
+            message: `「${fieldLabel(field)}」含有不宜公开的内容（${Object.hasOwn(CONTENT_LABELS, v.label) ? CONTENT_LABELS[v.label] : '其他'}），请修改这部分文字后再提交`,
             details: { fields: [{ path: `/${field}`, rule: 'contentRisky', label: v.label }] },
           });
         }

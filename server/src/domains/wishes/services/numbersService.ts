@@ -1,4 +1,4 @@
-import { communityNameOf, districtNameOf, isPublicStatus, REGION_NAMES, WISH_CATEGORIES, type StaffWishNumbers, type WishCounts, type WishNumbers, type WishStatusName } from '@dajiuzhu/shared';
+import { communityNameOf, districtNameOf, isPublicStatus, regionNameOf, WISH_CATEGORIES, type StaffWishNumbers, type WishCounts, type WishNumbers, type WishStatusName } from '@dajiuzhu/shared';
 import { requireStaff } from '../../../core/scope/staffScope';
 import type { ActionContext } from '../../../core/context';
 import type { WishRepository } from '../repository';
@@ -31,7 +31,7 @@ export function numbersService(deps: { repo: WishRepository }) {
   return {
     async forPublic(regionCode: string): Promise<WishNumbers> {
       const { rows, lapsed } = await rowsIn(regionCode);
-      return { regionCode, regionName: REGION_NAMES[regionCode] ?? districtNameOf(regionCode), counts: countsFrom(rows, lapsed) };
+      return { regionCode, regionName: regionNameOf(regionCode) ?? districtNameOf(regionCode), counts: countsFrom(rows, lapsed) };
     },
 
     async forStaff(ctx: ActionContext): Promise<StaffWishNumbers> {

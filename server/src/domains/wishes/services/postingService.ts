@@ -10,10 +10,10 @@ import type { WishRepository } from '../repository';
 import { toMyWish } from '../views/wishViews';
 import type { ContentChecks } from './contentChecks';
 import type { WishStore } from './wishStore';
-import { viewerOf } from './wishAccess';
+import { viewerOf, type IdentityLinks } from './wishAccess';
 
 /** Posting (发布心愿): a person posts a wish, or staff post one for a person of their region. */
-export function postingService(deps: { repo: WishRepository; store: WishStore; config: WishConfig; checks: ContentChecks; profiles: Pick<ProfileService, 'findById'> }) {
+export function postingService(deps: { repo: WishRepository; store: WishStore; config: WishConfig; checks: ContentChecks; profiles: Pick<ProfileService, 'findById'>; identity: IdentityLinks }) {
   const { repo, store, config, checks } = deps;
   return {
     /** The local rules the phone shows before posting. */
@@ -21,7 +21,11 @@ export function postingService(deps: { repo: WishRepository; store: WishStore; c
       return { budgetCapFen: regionCode ? budgetCapFor(config, regionCode) : config.budgetCapFen, storyMaxChars: config.storyMaxChars, maxActiveClaims: config.maxActiveClaims, lapseDays: config.lapseDays };
     },
 
-    /** Always reviewed before it is public; a wish posted for someone is recorded as such. */
+    /**
+     * Always reviewed before it is public; a wish posted for someone is recorded as such. Staff post
+     * for a person only through that account's VERIFIED identity (WISH_BENEFICIARY_UNVERIFIED
+     * otherwise): a profile that is only a claim would hand a stranger the wish made for the person.
+     */
     async post(ctx: ActionContext, body: CreateWishBody): Promise<MyWish> {
       const viewer = viewerOf(ctx);
       const onBehalf = !!body.beneficiaryId && body.beneficiaryId !== ctx.actor._id;
@@ -30,6 +34,8 @@ export function postingService(deps: { repo: WishRepository; store: WishStore; c
       const profile = await deps.profiles.findById(beneficiaryId);
       if (onBehalf && (!profile || !staffCovers(ctx.actor, profile.regionCode))) throw new AppError('NOT_FOUND', { message: '辖区内未找到该居民的实名信息' });
       if (!profile) throw new AppError('WISH_PROFILE_REQUIRED');
+      const beneficiaryKey = (await deps.identity.verifiedBlindIndexOf(beneficiaryId)) ?? '';
+      if (onBehalf && !beneficiaryKey) throw new AppError('WISH_BENEFICIARY_UNVERIFIED');
       const title = body.title.trim();
       const story = body.story.trim();
       checks.checkLimits(profile.regionCode, { title, story, budgetFen: body.budgetFen });
@@ -43,6 +49,7 @@ export function postingService(deps: { repo: WishRepository; store: WishStore; c
         status: 'pendingReview',
         regionCode: profile.regionCode,
         beneficiaryId,
+        beneficiaryKey,
         beneficiaryName: profile.name,
         birthDate: profile.birthDate,
         postedBy: ctx.actor._id,
@@ -70,10 +77,12 @@ export function postingService(deps: { repo: WishRepository; store: WishStore; c
       return toMyWish(wish, onBehalf ? { ...viewer, userId: beneficiaryId } : viewer);
     },
 
-    /** The person's own wishes, newest first. */
+    /** The person's own wishes, newest first: those they posted, and those posted for them that their verified identity links them to. */
     async mine(ctx: ActionContext): Promise<MyWish[]> {
       const viewer = viewerOf(ctx);
-      return (await repo.byBeneficiary(ctx.actor._id)).map((w) => toMyWish(w, viewer));
+      const wishes = await repo.byBeneficiary(ctx.actor._id);
+      const key = wishes.some((w) => w.onBehalf) ? await deps.identity.verifiedBlindIndexOf(ctx.actor._id) : null;
+      return wishes.filter((w) => !w.onBehalf || (!!w.beneficiaryKey && w.beneficiaryKey === key)).map((w) => toMyWish(w, viewer));
     },
   };
 }

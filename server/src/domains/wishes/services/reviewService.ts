@@ -38,15 +38,24 @@ export function reviewService(deps: { repo: WishRepository; store: WishStore; co
   }
 
   return {
-    /** The queue: the person's name masked and no donor contact; those are read, and audited, one wish at a time. */
+    /**
+     * The queue: the person's name masked and no donor contact (those are read, and audited, one
+     * wish at a time). The page itself shows people's wishes, stories and photos: one audit row per
+     * page read, naming the people shown.
+     */
     async list(ctx: ActionContext, status: WishDoc['status'] | undefined, limit: number): Promise<StaffWishSummary[]> {
       const scope = requireStaff(ctx.actor);
       const viewer = viewerOf(ctx);
       const out: StaffWishSummary[] = [];
-      for (const w of await repo.inRegion(scope.regionCode, status, limit)) {
+      const wishes = await repo.inRegion(scope.regionCode, status, limit);
+      for (const w of wishes) {
         const claim = w.activeClaimId ? await repo.findClaim(w.activeClaimId) : null;
         out.push(toStaffWishSummary(w, viewer, { budgetCapFen: budgetCapFor(config, w.regionCode), claim, contact: null, events: [] }));
       }
+      await deps.audit.record({
+        actorId: ctx.actor._id, action: 'wish.queue.read', subjectId: '', requestId: ctx.requestId,
+        details: { status: status ?? 'all', rows: wishes.length, subjectIds: [...new Set(wishes.map((w) => w.beneficiaryId))].join(','), wishIds: wishes.map((w) => w._id).join(',') },
+      });
       return out;
     },
 

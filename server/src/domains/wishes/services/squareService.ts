@@ -6,6 +6,8 @@ import type { ActionContext } from '../../../core/context';
 import type { WishRepository } from '../repository';
 import { toPublicWish } from '../views/wishViews';
 import type { WishStore } from './wishStore';
+import type { AuditService } from '../../../core/audit/auditService';
+import { isLinkedBeneficiary, type IdentityLinks } from './wishAccess';
 
 const STATUSES_SHOWN: Record<NonNullable<WishListQuery['status']>, string[]> = {
   all: ['open', 'claimed', 'delivered', 'fulfilled'],
@@ -15,7 +17,7 @@ const STATUSES_SHOWN: Record<NonNullable<WishListQuery['status']>, string[]> = {
 };
 
 /** The public square (心愿广场): approved wishes only, through the shared masking rule. */
-export function squareService(deps: { repo: WishRepository; store: WishStore; files: Pick<FileService, 'readPublic'> }) {
+export function squareService(deps: { repo: WishRepository; store: WishStore; files: Pick<FileService, 'readPublic'>; identity: IdentityLinks; audit: AuditService }) {
   const { repo, store } = deps;
   return {
     async list(q: WishListQuery): Promise<{ wishes: PublicWish[]; total: number }> {
@@ -33,13 +35,23 @@ export function squareService(deps: { repo: WishRepository; store: WishStore; fi
       return toPublicWish(w);
     },
 
-    /** A wish photo: for anyone once the wish is approved; for the person and region staff before. */
+    /**
+     * A wish photo: for anyone once the wish is approved; before, for the person (through their
+     * verified identity when staff posted it for them) and for region staff — a staff read of a
+     * photo not yet public is audited.
+     */
     async photo(ctx: ActionContext | null, id: string, fileId: string): Promise<{ contentType: string; data: Buffer; isPublic: boolean }> {
       const w = await store.load(id);
       if (!w || !w.photoFileIds.includes(fileId)) throw new AppError('NOT_FOUND');
       const isPublic = isPublicStatus(w.status);
-      const privileged = !!ctx && (ctx.actor._id === w.beneficiaryId || staffCovers(ctx.actor, w.regionCode));
-      if (!isPublic && !privileged) throw new AppError('NOT_FOUND');
+      if (!isPublic) {
+        const person = !!ctx && (await isLinkedBeneficiary(deps.identity, ctx, w));
+        const staff = !!ctx && !person && staffCovers(ctx.actor, w.regionCode);
+        if (!person && !staff) throw new AppError('NOT_FOUND');
+        if (staff) {
+          await deps.audit.record({ actorId: ctx!.actor._id, action: 'wish.photo.read', subjectId: w.beneficiaryId, requestId: ctx!.requestId, details: { wishId: w._id, fileId, status: w.status } });
+        }
+      }
       const file = await deps.files.readPublic(fileId);
       if (!file) throw new AppError('NOT_FOUND');
       return { contentType: file.doc.contentType, data: file.data, isPublic };

@@ -16,7 +16,7 @@ import { wishStore } from './wishStore';
 export interface WishServiceDeps {
   repo: WishRepository;
   config: WishConfig;
-  core: Pick<Services, 'profiles' | 'files' | 'pii' | 'audit' | 'users'>;
+  core: Pick<Services, 'profiles' | 'files' | 'pii' | 'audit' | 'users' | 'identity'>;
   contentCheck: ContentCheckClient;
   warn?: (message: string, details: Record<string, unknown>) => void;
 }
@@ -28,11 +28,11 @@ export function wishServices(deps: WishServiceDeps) {
   const checks = contentChecks({ openidOf: core.users.openidOf, config, files: core.files, contentCheck: deps.contentCheck });
   const contacts = donorContactService({ repo, pii: core.pii, audit: core.audit });
   return {
-    posting: postingService({ repo, store, config, checks, profiles: core.profiles }),
+    posting: postingService({ repo, store, config, checks, profiles: core.profiles, identity: core.identity }),
     review: reviewService({ repo, store, config, checks, contacts, audit: core.audit }),
-    square: squareService({ repo, store, files: core.files }),
+    square: squareService({ repo, store, files: core.files, identity: core.identity, audit: core.audit }),
     numbers: numbersService({ repo }),
-    claims: claimService({ repo, store, config, checks }),
+    claims: claimService({ repo, store, config, checks, identity: core.identity }),
     lapse: lapseService({ repo, store, config, contacts }),
     certificates: certificateService({ repo, store }),
     contacts,

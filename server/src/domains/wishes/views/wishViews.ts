@@ -78,6 +78,7 @@ export function toStaffWishSummary(w: WishDoc, viewer: WishViewer, extra: StaffE
     maskedName: maskName(w.beneficiaryName),
     ageBand: ageBand(ageOn(w.birthDate, shanghaiDate())),
     postedOnBehalf: w.onBehalf,
+    beneficiaryVerified: !!w.beneficiaryKey,
     photoFileIds: w.photoFileIds,
     contentFlag: w.contentFlag,
     reviewNote: w.reviewNote,
