@@ -47,13 +47,15 @@ async function main() {
   const raw = app.db.db!;
   const { pii } = app.services;
   try {
-    // ---- data: 100,000 beneficiaries with real-name profiles (what the import matches against) ----
+    // ---- data: 100,000 beneficiaries with verified real-name profiles (what the import matches against) ----
+    // Written directly, as staff verifying each person in person would leave them (only verified people are matched).
+    const BENCH_VERIFICATION = { method: 'inPerson', at: new Date(), by: 'bench' };
     let t = Date.now();
     for (let i = 0; i < PEOPLE; i += 5000) {
       const docs = [];
       for (let j = i; j < Math.min(PEOPLE, i + 5000); j++) {
         const id = idNumberOf(j);
-        docs.push({ _id: `bench-user-${j}`, name: '王建国', idNumberCipher: 'bench', idNumberBlindIndex: pii.blindIndex(id), idNumberMasked: maskIdNumber(id), phoneCipher: 'bench', phoneMasked: '138****0000', birthDate: '1940-01-01', sex: 'male', hukou: 'urban', regionCode: `371402${String(1 + (j % 9)).padStart(3, '0')}`, verifiedAt: new Date() });
+        docs.push({ _id: `bench-user-${j}`, name: '王建国', idNumberCipher: 'bench', idNumberBlindIndex: pii.blindIndex(id), idNumberMasked: maskIdNumber(id), phoneCipher: 'bench', phoneMasked: '138****0000', birthDate: '1940-01-01', sex: 'male', hukou: 'urban', regionCode: `371402${String(1 + (j % 9)).padStart(3, '0')}`, verifiedAt: new Date(), verification: BENCH_VERIFICATION });
       }
       await raw.collection('profiles').insertMany(docs as never[], { ordered: false });
     }
@@ -123,7 +125,7 @@ async function main() {
     const reader = await (await fetch(`${baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'bench-reader' }) })).json() as { accessToken: string; user: { id: string } };
     const readerId = idNumberOf(PEOPLE - 1);
     // The reader's own profile (same ID number as beneficiary PEOPLE-1; written directly, as the bench profiles are).
-    await raw.collection('profiles').insertOne({ _id: reader.user.id, name: '王建国', idNumberCipher: 'bench', idNumberBlindIndex: pii.blindIndex(readerId), idNumberMasked: maskIdNumber(readerId), phoneCipher: 'bench', phoneMasked: '138****0000', birthDate: '1940-01-01', sex: 'male', hukou: 'urban', regionCode: '371402001', verifiedAt: new Date() } as never);
+    await raw.collection('profiles').insertOne({ _id: reader.user.id, name: '王建国', idNumberCipher: 'bench', idNumberBlindIndex: pii.blindIndex(readerId), idNumberMasked: maskIdNumber(readerId), phoneCipher: 'bench', phoneMasked: '138****0000', birthDate: '1940-01-01', sex: 'male', hukou: 'urban', regionCode: '371402001', verifiedAt: new Date(), verification: BENCH_VERIFICATION } as never);
     const check = await fetch(`${baseUrl}/api/v1/happiness-lists/${YEAR}`, { headers: { authorization: `Bearer ${reader.accessToken}` } });
     if (check.status !== 200) throw new Error(`statement read: ${check.status} ${await check.text()}`);
     const ac = await autocannon({ url: `${baseUrl}/api/v1/happiness-lists/${YEAR}`, connections: 50, duration: READ_SECONDS, headers: { authorization: `Bearer ${reader.accessToken}` } });

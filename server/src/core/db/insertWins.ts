@@ -42,3 +42,18 @@ export async function insertManyWins(model: Model<any>, docs: object[]): Promise
   }
   return dups;
 }
+
+/**
+ * Replaces the document with this `_id`, creating it if there is none. Two requests doing so at
+ * once for a new `_id` both try the insert (on FerretDB and MongoDB alike); the loser's
+ * duplicate-key error means the document exists now, so it replaces it as a plain update: one
+ * document, and no 500 (e.g. a rating PUT twice at once).
+ */
+export async function replaceById<T extends { _id: string }>(model: Model<T>, doc: T): Promise<void> {
+  try {
+    await model.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    await model.replaceOne({ _id: doc._id }, doc).exec();
+  }
+}

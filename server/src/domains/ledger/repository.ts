@@ -1,10 +1,8 @@
-import type { Model } from 'mongoose';
 import type {
   DisbursementDoc, HappinessAnswerDoc, HappinessFeedbackDoc, HappinessListDoc, HappinessListVersionDoc, HappinessNoticeDoc, HappinessQuestionDoc, LedgerHeldDecisionDoc, LedgerHeldRowDoc,
   LedgerImportIssueDoc, LedgerImportMappingDoc, LedgerJobDoc, LedgerModels,
 } from './models/ledger';
-import { insertManyWins, insertWins } from '../../core/db/insertWins';
-import { isDuplicateKey } from '../../core/errors/AppError';
+import { insertManyWins, insertWins, replaceById } from '../../core/db/insertWins';
 import { regionWithin } from '../../core/scope/staffScope';
 
 /** A published statement's `_id`: one per person (blind index of the ID number) and year, so reading it is one `_id` read. */
@@ -12,21 +10,6 @@ export const listId = (beneficiaryKey: string, year: number) => `${beneficiaryKe
 
 /** What a statement is summed from: a disbursement without its bookkeeping fields. */
 export type StatementSourceRow = Pick<DisbursementDoc, 'beneficiaryKey' | 'programme' | 'period' | 'amountFen' | 'regionCode' | 'idNumberMasked'>;
-
-/**
- * Replaces the document with this `_id`, creating it if there is none. Two requests doing so at
- * once for a new `_id` both try the insert (on FerretDB and MongoDB alike); the loser's
- * duplicate-key error means the document exists now, so it replaces it as a plain update: one
- * document, and no 500 (a rating PUT twice at once).
- */
-async function replaceById<T extends { _id: string }>(model: Model<T>, doc: T): Promise<void> {
-  try {
-    await model.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    await model.replaceOne({ _id: doc._id }, doc).exec();
-  }
-}
 
 /** Disbursements, jobs, imports and locks. Every region query is `regionWithin` on the stored `regionCode`. */
 function ledgerRecords(m: LedgerModels) {

@@ -1,6 +1,5 @@
 import type { ClaimStatusName } from '@dajiuzhu/shared';
-import { insertWins } from '../../core/db/insertWins';
-import { isDuplicateKey } from '../../core/errors/AppError';
+import { insertWins, replaceById } from '../../core/db/insertWins';
 import { eventId } from '../../core/db/eventLog';
 import { regionWithin } from '../../core/scope/staffScope';
 import type { WishClaimDoc, WishDoc, WishEventDoc, WishModels } from './models/wish';
@@ -101,15 +100,8 @@ export function wishRepository(m: WishModels) {
      * Replaced whole under the donor's id. Two saves at once for a new donor both try the insert;
      * the loser's duplicate-key error means the row exists now, so it replaces it as an update.
      */
-    async saveContact(userId: string, contactCipher: string, contactMasked: string): Promise<void> {
-      const doc = { _id: userId, contactCipher, contactMasked, updatedAt: new Date() };
-      try {
-        await m.WishDonorContact.replaceOne({ _id: userId }, doc, { upsert: true }).exec();
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        await m.WishDonorContact.replaceOne({ _id: userId }, doc).exec();
-      }
-    },
+    saveContact: (userId: string, contactCipher: string, contactMasked: string) =>
+      replaceById(m.WishDonorContact, { _id: userId, contactCipher, contactMasked, updatedAt: new Date() }),
 
   };
 }
