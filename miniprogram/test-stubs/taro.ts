@@ -42,6 +42,11 @@ export const removeStorageSync = jest.fn((key: string) => {
   storage.delete(key);
 });
 
+/** weapp's real-name face check: tests give it an outcome. */
+export const startFacialRecognitionVerify = jest.fn<Promise<{ verifyResult: string; errMsg: string; errCode: number }>, [{ name: string; idCardNumber: string }]>(async () => {
+  throw new Error('Taro.startFacialRecognitionVerify not mocked in this test');
+});
+
 export const login = jest.fn(async () => ({ code: 'test-code', errMsg: 'login:ok' }));
 export const navigateTo = jest.fn(async (_: { url: string }) => undefined);
 export const navigateBack = jest.fn(async () => undefined);
@@ -86,6 +91,7 @@ const Taro = {
   setStorageSync,
   removeStorageSync,
   login,
+  startFacialRecognitionVerify,
   navigateTo,
   navigateBack,
   switchTab,
@@ -116,6 +122,12 @@ export function __reset(): void {
   uploadFile.mockImplementation(async () => {
     throw new Error('Taro.uploadFile not mocked in this test');
   });
+  startFacialRecognitionVerify.mockReset();
+  startFacialRecognitionVerify.mockImplementation(async () => {
+    throw new Error('Taro.startFacialRecognitionVerify not mocked in this test');
+  });
+  navigateTo.mockClear();
+  showToast.mockClear();
   downloadFile.mockReset();
   downloadFile.mockImplementation(async () => {
     throw new Error('Taro.downloadFile not mocked in this test');

@@ -14,6 +14,7 @@ import { startStack, type Stack } from '../support/stack';
 import { launchChromium } from '../support/browser';
 import { client } from '../support/http';
 import { applicationsKit, idNumber } from '../support/applications';
+import { verifyIdentity } from '../support/identity';
 
 jest.setTimeout(180_000);
 
@@ -29,11 +30,13 @@ describe('申请救助 end to end in the browser (H5)', () => {
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchChromium();
-    // The demo resident 王大爷 has a real-name profile in 德州市德城区新华街道.
+    // The demo resident 王大爷 has a verified real-name profile in 德州市德城区新华街道.
     const api = client(stack.baseUrl);
     const wang = await api.signIn('demo-resident-wang');
     const r = await api.put('/api/v1/me/profile', { name: '王大爷', idNumber: RESIDENT_ID, phone: '13800138000', hukou: 'urban', regionCode: '371402001' }, wang.accessToken);
     expect(r.status).toBe(200);
+    // Only a verified identity links him to the entitlement about him (WeChat face check, fake server).
+    await verifyIdentity(stack, wang.accessToken);
     writeFileSync('/tmp/dajiuzhu-doc.png', PNG);
   });
 

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStack } from '../support/stack';
 import { launchChromium } from '../support/browser';
 import { client } from '../support/http';
+import { verifyIdentity } from '../support/identity';
 import { checkCharFor } from '@dajiuzhu/shared';
 
 jest.setTimeout(180_000);
@@ -41,10 +42,13 @@ describe('幸福清单 end to end (H5)', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    // The beneficiary: 王大爷's real-name profile and an approved dibao entitlement (as the applications domain writes it).
+    // The beneficiary: 王大爷's verified real-name profile and an approved dibao entitlement (as the applications domain writes it).
     const api = client(stack.baseUrl);
     const s = await api.signIn('demo-resident-wang', { role: 'resident' });
-    await api.put('/api/v1/me/profile', { name: '王建国', idNumber: WANG, phone: '13800000001', hukou: 'urban', regionCode: '371402001' }, s.accessToken);
+    const saved = await api.put('/api/v1/me/profile', { name: '王建国', idNumber: WANG, phone: '13800000001', hukou: 'urban', regionCode: '371402001' }, s.accessToken);
+    expect(saved.status).toBe(200);
+    // Only a verified identity links the account to the statement about the person.
+    await verifyIdentity(stack, s.accessToken);
     const profile = await stack.app.db.collection('profiles').findOne({ _id: s.user.id } as never);
     await stack.app.db.collection('entitlements').insertOne({
       _id: 'ent-browser', applicationId: 'ent-browser', programme: 'dibao', beneficiary: { userId: s.user.id, name: '王建国', idNumberCipher: 'x', idNumberMasked: profile!.idNumberMasked, idNumberBlindIndex: profile!.idNumberBlindIndex },

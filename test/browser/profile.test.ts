@@ -1,7 +1,8 @@
 /**
  * The H5 build in a phone-sized Chromium against the real API and database:
  * demo sign-in → 我的 → 实名信息 → check-digit error shown on the phone (nothing sent) →
- * fixed number saved → only the masked number on screen → 长辈模式 makes the text large.
+ * fixed number saved → only the masked number on screen, marked 未核验 (a claim is not proof; on H5
+ * with WeChat's verifier the page says where to verify) → 长辈模式 makes the text large.
  *
  * Needs the H5 build: `npm run build:h5` (miniprogram/dist/h5, served by the stack).
  */
@@ -66,7 +67,7 @@ describe('实名信息 in the browser (H5)', () => {
 
     // 我的 → 实名信息
     await visibleText('我的').click();
-    await visibleText('未实名').waitFor();
+    await visibleText('未填写实名信息').waitFor();
     await visibleText('实名信息').click();
     await field('请输入姓名').waitFor();
 
@@ -88,8 +89,11 @@ describe('实名信息 in the browser (H5)', () => {
     // Fix it and submit.
     await field('请输入18位身份证号').fill(RIGHT_ID);
     await button('提交实名信息').click();
-    await visibleText('已实名').waitFor();
     await visibleText(MASKED_ID).waitFor();
+    // Saved is only claimed: 未核验, and on H5 (WeChat's verifier) where verification is done.
+    await page.getByTestId('identity-status').filter({ hasText: '未核验' }).filter({ visible: true }).first().waitFor();
+    await visibleText('人脸核验请在微信小程序“大救助”中进行', false).waitFor();
+    expect(await page.locator('taro-button-core').filter({ hasText: '核验' }).filter({ visible: true }).count()).toBe(0);
     expect(profileSaves()).toHaveLength(1);
     expect(await page.getByText(CHECK_DIGIT_MESSAGE).filter({ visible: true }).count()).toBe(0);
 
@@ -103,8 +107,8 @@ describe('实名信息 in the browser (H5)', () => {
   it('长辈模式 in 我的 makes body text at least 18px and tap targets at least 60px', async () => {
     await page.goBack();
     await visibleText('长辈模式').waitFor();
-    // 我的 now shows the verified state, masked.
-    await visibleText(`已实名 · 王大爷 · ${MASKED_ID}`).waitFor();
+    // 我的 now shows the claim, masked, and that it is not verified.
+    await visibleText(`王大爷 · ${MASKED_ID} · 未核验`).waitFor();
 
     const row = page.locator('.list__item', { hasText: '实名信息' }).filter({ visible: true }).first();
     expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(44);

@@ -120,5 +120,11 @@ describe('useLoad and useAction', () => {
 
     await act(async () => { await api!.act(async () => { throw new ApiError({ status: 409, code: 'WISH_TAKEN', message: '这个心愿已被认领' }); }); });
     await waitFor(() => expect(screen.getByText('这个心愿已被认领')).toBeTruthy());
+    expect(api!.errorCode).toBe('WISH_TAKEN'); // a screen can answer a code with more than words (e.g. a way to verify)
+
+    await act(async () => { await api!.act(async () => { throw new Error('boom'); }); });
+    expect(api!.errorCode).toBeNull();
+    act(() => api!.setError(null));
+    expect(api!.error).toBeNull();
   });
 });

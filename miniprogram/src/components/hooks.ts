@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { errorText } from './errorText';
+import { isApiError } from '../services/request';
 
 export interface Loaded<T> {
   data: T | null;
@@ -62,6 +63,8 @@ export interface Action {
   busy: boolean;
   /** The last failure in words (errorText), or null. */
   error: string | null;
+  /** The API's stable code of the last failure (e.g. 'APPLICATION_HELPER_UNVERIFIED'), or null. */
+  errorCode: string | null;
   setError: (message: string | null) => void;
   /**
    * Runs `fn` unless one is already running. On success shows `done` as a toast (when given) and
@@ -79,7 +82,8 @@ export function useAction(opts: {
   errorToast?: boolean;
 } = {}): Action {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; code: string | null } | null>(null);
+  const setError = useCallback((message: string | null) => setFailure(message ? { message, code: null } : null), []);
   const running = useRef(false);
   const act = async (fn: () => Promise<unknown>, done?: string) => {
     if (running.current) return false;
@@ -93,7 +97,7 @@ export function useAction(opts: {
       return true;
     } catch (e) {
       const message = errorText(e, opts.fallback);
-      setError(message);
+      setFailure({ message, code: isApiError(e) ? e.code : null });
       if (opts.errorToast) Taro.showToast({ title: message, icon: 'none' });
       return false;
     } finally {
@@ -101,5 +105,5 @@ export function useAction(opts: {
       setBusy(false);
     }
   };
-  return { busy, error, setError, act };
+  return { busy, error: failure?.message ?? null, errorCode: failure?.code ?? null, setError, act };
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type {
   ApplicationList,
   ApplicationView,
+  ConfirmApplicantBody,
   ConsentBody,
   CreateDraftBody,
   DraftView,
@@ -20,8 +21,10 @@ export const createDraft = (body: CreateDraftBody) => request<DraftView>({ metho
 export const listDrafts = () => request<{ drafts: DraftView[] }>({ path: '/api/v1/applications/drafts' });
 export const getDraft = (id: string) => request<DraftView>({ path: `/api/v1/applications/drafts/${id}` });
 export const saveDraft = (id: string, body: SaveDraftBody) => request<DraftView>({ method: 'PUT', path: `/api/v1/applications/drafts/${id}`, body });
-/** Signs the 家庭经济状况核对授权书 (checkAuthorization) for the draft. */
+/** The person ticked the 家庭经济状况核对授权书 (checkAuthorization) under the text shown: the only request that records consent. */
 export const signCheckAuthorization = (id: string, body: ConsentBody) => request<DraftView>({ method: 'POST', path: `/api/v1/applications/drafts/${id}/consent`, body });
+/** The person unticked it: consent withdrawn, no submit until ticked again. */
+export const withdrawCheckAuthorization = (id: string) => request<DraftView>({ method: 'DELETE', path: `/api/v1/applications/drafts/${id}/consent` });
 export const deleteDraft = (id: string) => request<null>({ method: 'DELETE', path: `/api/v1/applications/drafts/${id}` });
 export const submitApplication = (draftId: string, idempotencyKey: string) => request<ApplicationView>({ method: 'POST', path: '/api/v1/applications', body: { draftId, idempotencyKey } });
 export const listMyApplications = () => request<ApplicationList>({ path: '/api/v1/applications' });
@@ -29,6 +32,8 @@ export const getApplication = (id: string) => request<ApplicationView>({ path: `
 export const withdrawApplication = (id: string, expectedSequence: number, note?: string) => request<ApplicationView>({ method: 'POST', path: `/api/v1/applications/${id}/withdraw`, body: { expectedSequence, ...(note ? { note } : {}) } });
 export const supplementApplication = (id: string, expectedSequence: number, documents: { item: string; fileId: string }[]) =>
   request<ApplicationView>({ method: 'POST', path: `/api/v1/applications/${id}/supplement`, body: { expectedSequence, documents } });
+/** The person concerned confirms a filing made in their name (帮办代办), with their own tick of the authorization. */
+export const confirmApplication = (id: string, body: ConfirmApplicantBody) => request<ApplicationView>({ method: 'POST', path: `/api/v1/applications/${id}/confirm`, body });
 export const myEntitlements = () => request<EntitlementList>({ path: '/api/v1/entitlements' });
 export const myMessages = () => request<MessageList>({ path: '/api/v1/messages' });
 export const markMessageRead = (id: string) => request<null>({ method: 'POST', path: `/api/v1/messages/${id}/read`, body: {} });

@@ -33,6 +33,16 @@ export function setUser(user: UserView): void {
   store.set((s) => ({ ...s, status: 'signedIn', user, error: null }));
 }
 
+/** Reads the account again (e.g. its 实名核验 may have changed elsewhere); keeps what is shown on failure. */
+export async function refreshUser(): Promise<void> {
+  if (store.get().status !== 'signedIn') return;
+  try {
+    setUser(await getMe());
+  } catch {
+    // Offline or signed out meanwhile: the request layer handles sign-out; keep the screen as it is.
+  }
+}
+
 export function applySignIn(res: SignInResponse): void {
   setTokens({ accessToken: res.accessToken, refreshToken: res.refreshToken, expiresIn: res.expiresIn });
   setUser(res.user);

@@ -1,12 +1,18 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Role } from '@dajiuzhu/shared';
+import type { Role, UserView } from '@dajiuzhu/shared';
 import { PageShell } from '../../components/PageShell';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { ROUTES } from '../../routes';
-import { bootstrapSession, openDemoSignIn, signOut, useSession } from '../../store/session';
+import { bootstrapSession, openDemoSignIn, refreshUser, signOut, useSession } from '../../store/session';
+
+/** 实名信息 row: a claim is not proof, so the row says which one the account has. */
+function summaryOf(profile: UserView['profile']): string {
+  if (!profile) return '办理救助前请先填写实名信息并核验';
+  return profile.verification ? '已核验，可查看' : '未核验，点此完成实名核验';
+}
 
 const ROLE_LABELS: Record<Role, string> = { resident: '居民', donor: '爱心人士', staff: '工作人员', admin: '管理员' };
 
@@ -14,6 +20,8 @@ export default function MinePage() {
   const session = useSession();
   const { user } = session;
   const showDemoSwitch = process.env.TARO_ENV === 'h5' && session.devSignIn;
+  // Coming back to 我的: the account may have been verified meanwhile (face check, or at the counter).
+  useDidShow(() => void refreshUser());
 
   return (
     <PageShell className='mine'>
@@ -34,10 +42,10 @@ export default function MinePage() {
             <Text className='card__line'>身份：{user.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')}</Text>
             {user.profile ? (
               <Text className='card__line'>
-                已实名 · {user.profile.name} · {user.profile.idNumberMasked}
+                {user.profile.name} · {user.profile.idNumberMasked} · {user.profile.verification ? '已核验' : '未核验'}
               </Text>
             ) : (
-              <Text className='card__line'>未实名</Text>
+              <Text className='card__line'>未填写实名信息</Text>
             )}
           </>
         ) : null}
@@ -46,7 +54,7 @@ export default function MinePage() {
       <View className='list'>
         <View className='list__item tap' onClick={() => Taro.navigateTo({ url: ROUTES.profile })}>
           <Text className='list__title'>实名信息</Text>
-          <Text className='list__summary'>{user?.profile ? '已实名，可查看' : '办理救助前请先实名'}</Text>
+          <Text className='list__summary'>{summaryOf(user?.profile)}</Text>
         </View>
         <ElderModeSwitch />
         {showDemoSwitch ? (

@@ -1,62 +1,23 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
-import type { Hukou } from '@dajiuzhu/shared';
+import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../../components/PageShell';
-import { saveProfile } from '../../../../services/me';
-import { Button } from '../../../../components/Button';
-import { Chips, type Choice } from '../../../../components/Chips';
-import { Notice } from '../../../../components/Notice';
-import { useAction } from '../../../../components/hooks';
+import { Loading } from '../../../../components/Notice';
+import { useIdentity } from '../../../../components/useIdentity';
+import { getMe } from '../../../../services/me';
 import { setUser, useSession } from '../../../../store/session';
-import { DEMO_REGIONS, checkAll, checkField, toProfileInput, type ProfileDraft, type ProfileErrors, type ProfileField } from './validate';
+import { IdentityCard } from './IdentityCard';
+import { ProfileForm } from './ProfileForm';
 
-const EMPTY: ProfileDraft = { name: '', idNumber: '', phone: '', hukou: '', regionCode: '' };
-
-const HUKOU_OPTIONS: Choice<Hukou>[] = [
-  { value: 'urban', label: '城镇' },
-  { value: 'rural', label: '农村' },
-];
-const REGION_OPTIONS: Choice<string>[] = DEMO_REGIONS.map((r) => ({ value: r.code, label: r.name }));
-
-function FieldError({ message }: { message?: string }) {
-  return message ? <Text className='field__error'>{message}</Text> : null;
-}
-
+/**
+ * 实名信息: what the person claimed (the profile, masked) and whether it is proven (实名核验).
+ * A claim links the account to nothing; only a verified identity shows records about the person.
+ */
 export default function ProfilePage() {
   const { user } = useSession();
+  const identity = useIdentity();
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState<ProfileDraft>(EMPTY);
-  const [errors, setErrors] = useState<ProfileErrors>({});
-  const save = useAction({ fallback: '保存失败，请稍后再试' });
-
-  const profile = user?.profile;
-  const showForm = !profile || editing;
-
-  const update = (field: ProfileField, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    // Clear an error as soon as the field is being fixed; it is re-checked on blur.
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const blur = (field: ProfileField, value: string) => {
-    const next = { ...draft, [field]: value };
-    if (!String(next[field]).trim()) return; // do not nag about a field not filled yet
-    setErrors((e) => ({ ...e, [field]: checkField(field, next) }));
-  };
-
-  function submit() {
-    if (save.busy) return;
-    save.setError(null);
-    const found = checkAll(draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    void save.act(async () => {
-      const saved = await saveProfile(toProfileInput(draft));
-      setUser(saved);
-      setDraft(EMPTY); // never keep the raw ID number on screen
-      setEditing(false);
-    }, '实名信息已保存');
-  }
+  // The number just typed, in memory only, so the weapp face check need not ask for it again.
+  const [savedIdNumber, setSavedIdNumber] = useState<string | null>(null);
 
   if (!user) {
     return (
@@ -69,11 +30,32 @@ export default function ProfilePage() {
     );
   }
 
+  const profile = user.profile;
+  const verified = !!profile?.verification;
+
   return (
     <PageShell className='profile'>
+      {profile ? (
+        identity.data ? (
+          <IdentityCard
+            identity={identity.data}
+            name={profile.name}
+            savedIdNumber={savedIdNumber}
+            onVerified={(view) => {
+              identity.setData(view);
+              setSavedIdNumber(null);
+              // The account's profile now carries the verification (我的 and every page read it).
+              getMe().then(setUser).catch(() => undefined);
+            }}
+          />
+        ) : (
+          <Loading error={identity.error} />
+        )
+      ) : null}
+
       {profile && !editing ? (
-        <View className='card verified'>
-          <Text className='verified__badge'>已实名</Text>
+        <View className='card' data-testid='profile'>
+          <Text className='card__title'>实名信息（本人填写）</Text>
           <Text className='card__line'>姓名：{profile.name}</Text>
           <Text className='card__line'>
             身份证号：<Text className='verified__id'>{profile.idNumberMasked}</Text>
@@ -81,90 +63,22 @@ export default function ProfilePage() {
           <Text className='card__line'>手机号：{profile.phoneMasked}</Text>
           <Text className='card__line'>户籍：{profile.hukou === 'urban' ? '城镇' : '农村'}</Text>
           <Text className='card__line'>地区代码：{profile.regionCode}</Text>
+          {verified ? <Text className='card__line list__summary'>已核验的姓名和身份证号不能在线修改；如需更正，请到社区或乡镇（街道）窗口核实。</Text> : null}
           <View className='link tap' onClick={() => setEditing(true)}>
             <Text>重新填写实名信息</Text>
           </View>
         </View>
       ) : null}
 
-      {showForm ? (
-        <View className='form'>
-          <Text className='section-title'>请填写本人真实信息，用于办理救助业务</Text>
-
-          <View className='field'>
-            <Text className='field__label'>姓名</Text>
-            <Input
-              className='field__input'
-              placeholder='请输入姓名'
-              value={draft.name}
-              onInput={(e) => update('name', e.detail.value)}
-              onBlur={(e) => blur('name', e.detail.value)}
-            />
-            <FieldError message={errors.name} />
-          </View>
-
-          <View className='field'>
-            <Text className='field__label'>身份证号</Text>
-            <Input
-              className='field__input'
-              type='idcard'
-              maxlength={18}
-              placeholder='请输入18位身份证号'
-              value={draft.idNumber}
-              onInput={(e) => update('idNumber', e.detail.value)}
-              onBlur={(e) => blur('idNumber', e.detail.value)}
-            />
-            <FieldError message={errors.idNumber} />
-          </View>
-
-          <View className='field'>
-            <Text className='field__label'>手机号</Text>
-            <Input
-              className='field__input'
-              type='number'
-              maxlength={11}
-              placeholder='请输入手机号'
-              value={draft.phone}
-              onInput={(e) => update('phone', e.detail.value)}
-              onBlur={(e) => blur('phone', e.detail.value)}
-            />
-            <FieldError message={errors.phone} />
-          </View>
-
-          <View className='field'>
-            <Text className='field__label'>户籍</Text>
-            <Chips options={HUKOU_OPTIONS} value={draft.hukou || undefined} onChange={(v) => update('hukou', v ?? '')} />
-            <FieldError message={errors.hukou} />
-          </View>
-
-          <View className='field'>
-            <Text className='field__label'>所在地区</Text>
-            <Input
-              className='field__input'
-              type='number'
-              maxlength={12}
-              placeholder='请输入行政区划代码'
-              value={draft.regionCode}
-              onInput={(e) => update('regionCode', e.detail.value)}
-              onBlur={(e) => blur('regionCode', e.detail.value)}
-            />
-            <Chips className='chips--wrap' options={REGION_OPTIONS} value={draft.regionCode} onChange={(v) => update('regionCode', v ?? '')} />
-            <FieldError message={errors.regionCode} />
-          </View>
-
-          <Notice text={save.error} error />
-
-          <View className='bottom-actions'>
-            <Button loading={save.busy} onClick={submit}>
-              提交实名信息
-            </Button>
-            {editing ? (
-              <View className='link tap' onClick={() => setEditing(false)}>
-                <Text>取消</Text>
-              </View>
-            ) : null}
-          </View>
-        </View>
+      {!profile || editing ? (
+        <ProfileForm
+          editing={editing}
+          onCancel={() => setEditing(false)}
+          onSaved={(idNumber) => {
+            setEditing(false);
+            setSavedIdNumber(idNumber);
+          }}
+        />
       ) : null}
     </PageShell>
   );

@@ -7,6 +7,8 @@ import { PageShell } from '../../../../components/PageShell';
 import { Button } from '../../../../components/Button';
 import { Notice } from '../../../../components/Notice';
 import { useAction, useLoad } from '../../../../components/hooks';
+import { VerifyPrompt } from '../../../../components/VerifyPrompt';
+import { useIdentity } from '../../../../components/useIdentity';
 import { createDraft, listDrafts, listProgrammes } from '../../../../services/applications';
 import { useSession } from '../../../../store/session';
 import '../../components/applications.scss';
@@ -26,12 +28,14 @@ export default function ApplyPage() {
   const [forOther, setForOther] = useState(false);
   const [other, setOther] = useState({ name: '', idNumber: '', regionCode: '', relation: '' });
   const starting = useAction({ fallback: '开始申请失败，请稍后再试' });
+  // Asked of the server on every show: coming back from 实名核验 finds it done.
+  const helperUnverified = useIdentity().unverified;
 
   function start() {
     if (!chosen || starting.busy) return;
     starting.setError(null);
     if (!forOther && !user?.profile) {
-      starting.setError('为本人申请需要先完成实名认证');
+      starting.setError('为本人申请需要先填写实名信息');
       return;
     }
     void starting.act(async () => {
@@ -89,8 +93,13 @@ export default function ApplyPage() {
               ))}
             </View>
           ) : null}
-          <Notice text={starting.error} error />
-          <Button loading={starting.busy} onClick={start}>开始申请</Button>
+          {/* A helper files only once their own identity is verified (the server says so too: 403 APPLICATION_HELPER_UNVERIFIED). */}
+          {forOther && (helperUnverified || starting.errorCode === 'APPLICATION_HELPER_UNVERIFIED') ? (
+            <VerifyPrompt what='代办' message='代他人申请前，请先完成本人实名核验。' />
+          ) : (
+            <Notice text={starting.error} error />
+          )}
+          <Button loading={starting.busy} disabled={forOther && helperUnverified} onClick={start}>开始申请</Button>
         </View>
       ) : null}
     </PageShell>

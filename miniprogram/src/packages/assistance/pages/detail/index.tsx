@@ -9,6 +9,7 @@ import { Button } from '../../../../components/Button';
 import { Loading, Notice } from '../../../../components/Notice';
 import { useAction, useLoad } from '../../../../components/hooks';
 import { getApplication, pickAndUpload, supplementApplication, withdrawApplication } from '../../../../services/applications';
+import { ConfirmFilingCard } from '../../components/ConfirmFilingCard';
 import '../../components/applications.scss';
 
 const STEP_OF_ACTION: Record<string, ChainStep> = { accept: 'accept', recordHomeVisit: 'homeVisit', review: 'review', startPublicNotice: 'publicNotice', approve: 'approve' };
@@ -50,11 +51,20 @@ export default function DetailPage() {
         <Text className='card__line'>申请人：{app.applicantName}（{app.applicantIdNumberMasked}）{app.filedByHelper ? ` · 由${app.helperRelation}代办` : ''}</Text>
         <Text className='card__line'>提交时间：{shanghaiDateTime(app.submittedAt)}</Text>
         <Text className='card__line'>当前状态：<Text className={`apl-tag ${app.status === 'approved' ? 'apl-tag--green' : app.status === 'rejected' ? 'apl-tag--red' : 'apl-tag--amber'}`} data-testid='status'>{app.statusLabel}</Text></Text>
+        {app.filedByHelper && !app.applicantConfirmed ? <Text className='card__line apl-flag'>待申请人本人确认（或工作人员受理时当面核对）</Text> : null}
         {app.nextStep ? <Text className='card__line'>下一步：{app.nextStep.label}（{app.nextStep.who}）</Text> : null}
         {app.deadlines.map((d) => <Text key={d.step} className='card__line'>{d.label}：{d.dueOn}{d.overdue ? <Text className='apl-tag apl-tag--red'>已超期</Text> : null}</Text>)}
         {app.grantedFirst ? <Text className='card__line'>已先行救助 {formatYuanText(app.grantedFirst.amountFen)}{app.grantedFirst.paperworkPending ? '，手续补办中' : ''}</Text> : null}
         {app.decisionReasons ? <Text className='card__line'>不予批准理由：{app.decisionReasons}</Text> : null}
       </View>
+
+      {app.canConfirm ? <ConfirmFilingCard application={app} onConfirmed={setApplication} /> : null}
+
+      {app.status === 'approved' && !app.entitlement ? (
+        <View className='card'>
+          <Text className='card__line apl-muted'>救助待遇只向已完成实名核验的申请人本人显示。</Text>
+        </View>
+      ) : null}
 
       {app.entitlement ? (
         <View className='card' data-testid='entitlement'>

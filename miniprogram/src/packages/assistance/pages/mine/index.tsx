@@ -6,14 +6,18 @@ import { PageShell } from '../../../../components/PageShell';
 import { Button } from '../../../../components/Button';
 import { EmptyState, Notice } from '../../../../components/Notice';
 import { useLoad } from '../../../../components/hooks';
+import { useIdentity } from '../../../../components/useIdentity';
+import { VerifyPrompt } from '../../../../components/VerifyPrompt';
 import { listMyApplications, myEntitlements, myMessages } from '../../../../services/applications';
 import '../../components/applications.scss';
 
-/** 我的申请: every application I filed or that was filed for me, my entitlements, and my messages. */
+/** 我的申请: every application I filed (or, once verified, that was filed for me), my entitlements once verified, and my messages. */
 export default function MinePage() {
   const applications = useLoad(() => listMyApplications(), [], { fallback: '读取失败' });
   const apps = applications.data?.applications ?? null;
-  const ents = useLoad(() => myEntitlements()).data?.entitlements ?? [];
+  // Entitlements are records about a person: only through a verified identity.
+  const identity = useIdentity();
+  const ents = useLoad(() => myEntitlements(), [], { enabled: identity.verified }).data?.entitlements ?? [];
   const unread = useLoad(() => myMessages()).data?.unread ?? 0;
 
   return (
@@ -22,7 +26,8 @@ export default function MinePage() {
         <Text>消息</Text>
         <Text>{unread > 0 ? <Text className='apl-tag apl-tag--red'>{unread} 条未读</Text> : '无未读'} ›</Text>
       </View>
-      {ents.length > 0 ? (
+      {identity.unverified ? <VerifyPrompt what='您的救助待遇' /> : null}
+      {identity.verified && ents.length > 0 ? (
         <View className='card'>
           <Text className='card__title'>我的救助待遇</Text>
           {ents.map((e) => (

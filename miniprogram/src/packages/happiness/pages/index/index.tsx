@@ -8,6 +8,8 @@ import { Button } from '../../../../components/Button';
 import { Chips } from '../../../../components/Chips';
 import { Notice } from '../../../../components/Notice';
 import { useAction, useLoad } from '../../../../components/hooks';
+import { useIdentity } from '../../../../components/useIdentity';
+import { VerifyPrompt } from '../../../../components/VerifyPrompt';
 import { useSession } from '../../../../store/session';
 import { askQuestion, confirmReceipt, downloadPdf, getFeedback, getHappinessList, getYears, rate } from '../../../../services/happiness';
 import './index.scss';
@@ -18,7 +20,9 @@ const STATUS_TEXT = { open: '等待回复', answered: '已回复', closed: '已�
 export default function HappinessListPage() {
   const router = useRouter();
   const session = useSession();
-  const signedIn = session.status === 'signedIn';
+  // The 幸福清单 is a record about a person: asked for only once the account's identity is verified.
+  const identity = useIdentity();
+  const canRead = session.status === 'signedIn' && identity.verified;
   const isStaff = !!session.user?.roles.includes('staff');
   const thisYear = shanghaiYear();
   const [year, setYear] = useState<number>(Number(router.params?.year) || thisYear - 1);
@@ -26,7 +30,7 @@ export default function HappinessListPage() {
   const [question, setQuestion] = useState('');
 
   // The years with a published list, plus last year and this year; the newest published one first.
-  const published = useLoad(() => getYears(), [], { enabled: signedIn });
+  const published = useLoad(() => getYears(), [], { enabled: canRead });
   const publishedYears = published.data?.years.map((y) => y.year) ?? [];
   const years = [...new Set([...publishedYears, thisYear - 1, thisYear])].sort((a, b) => b - a).slice(0, 5);
   const yearChosen = useRef(!!router.params?.year);
@@ -39,10 +43,10 @@ export default function HappinessListPage() {
   const statement = useLoad(async () => {
     const list = await getHappinessList(year);
     return { list, feedback: await getFeedback(year) };
-  }, [year], { enabled: signedIn });
+  }, [year], { enabled: canRead });
   const list = statement.data?.list ?? null;
   const feedback = statement.data?.feedback ?? null;
-  const loading = !signedIn || statement.loading;
+  const loading = canRead ? statement.loading : !identity.unverified && !identity.error;
 
   const max = useMemo(() => Math.max(1, ...(list?.monthlyTotals ?? [0])), [list]);
 
@@ -58,7 +62,9 @@ export default function HappinessListPage() {
 
   return (
     <PageShell className='happiness'>
-      <Chips className='hl-years' options={years.map((y) => ({ value: y, label: `${y}年` }))} value={year} onChange={(y) => { if (y !== undefined) { yearChosen.current = true; setYear(y); } }} />
+      {identity.unverified ? <VerifyPrompt what='您的幸福清单' /> : null}
+      {identity.error && !identity.data ? <Notice text={identity.error} error /> : null}
+      {identity.verified ? <Chips className='hl-years' options={years.map((y) => ({ value: y, label: `${y}年` }))} value={year} onChange={(y) => { if (y !== undefined) { yearChosen.current = true; setYear(y); } }} /> : null}
 
       {loading ? <View className='card'><Text>正在加载…</Text></View> : null}
       {!loading && statement.error ? <View className='card'><Text className='card__title'>{year}年幸福清单</Text><Notice text={statement.error} /></View> : null}

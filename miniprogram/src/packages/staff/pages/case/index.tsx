@@ -101,7 +101,10 @@ export default function StaffApplicationPage() {
         <Text className='card__title'>{application.applicantName} · {application.programmeName}</Text>
         <Text className='card__line'>身份证号：{application.applicantIdNumberMasked} · 地区 {application.regionCode}</Text>
         <Text className='card__line'>状态：<Text className='apl-tag apl-tag--amber' data-testid='case-status'>{application.statusLabel}</Text>{application.overdue ? <Text className='apl-tag apl-tag--red'>超期</Text> : null}</Text>
-        {application.filedByHelper ? <Text className='card__line'>代办人：{application.helperRelation}</Text> : null}
+        {application.filedByHelper ? <Text className='card__line'>代办人：{application.helperRelation}{application.applicantConfirmed ? '' : '（申请人本人尚未确认）'}</Text> : null}
+        {application.duplicateOf ? (
+          <Text className='card__line apl-flag' data-testid='duplicate-flag'>重复申请：该申请人另有一份同类申请正在办理（编号 {application.duplicateOf}），请合并办理或不予批准</Text>
+        ) : null}
         {application.deadlines.map((d) => <Text key={d.step} className='card__line'>{d.label}：{d.dueOn}{d.overdue ? '（已超期）' : ''}</Text>)}
         {application.grantedFirst ? <Text className='card__line'>已先行救助 {formatYuanText(application.grantedFirst.amountFen)}{application.grantedFirst.paperworkPending ? '，待补手续' : ''}</Text> : null}
         {application.proposedMonthlyAmountFen !== null ? <Text className='card__line'>审核拟定金额：{formatYuanText(application.proposedMonthlyAmountFen)}/月</Text> : null}
@@ -136,6 +139,9 @@ export default function StaffApplicationPage() {
       {action ? (
         <View className='card' data-testid='action-form'>
           <Text className='card__title'>{ACTION_LABELS[action]}</Text>
+          {action === 'accept' && application.filedByHelper && !application.applicantConfirmed ? (
+            <Text className='card__line apl-flag' data-testid='accept-confirms'>受理即确认申请人本人意愿（已核对身份证件）</Text>
+          ) : null}
           {action === 'recordHomeVisit' ? (
             <View>
               <View className='field'><Text className='field__label'>调查日期</Text><Input className='field__input' value={visitedOn} onInput={(e) => setVisitedOn(e.detail.value)} /></View>

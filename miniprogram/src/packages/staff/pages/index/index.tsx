@@ -10,6 +10,7 @@ import { EmptyState, Notice } from '../../../../components/Notice';
 import { useLoad } from '../../../../components/hooks';
 import { listStaffApplications, staffSupervision, type QueueFilter } from '../../../../services/staffApplications';
 import { useSession } from '../../../../store/session';
+import { IdentityConflicts } from '../../components/IdentityConflicts';
 import '../../../assistance/components/applications.scss';
 
 const STATUSES: ApplicationStatus[] = ['submitted', 'supplementRequested', 'accepted', 'homeVisitRecorded', 'reviewed', 'publicNotice', 'objection', 'approved', 'rejected'];
@@ -51,10 +52,13 @@ export default function StaffDeskPage() {
             {a.overdue ? <Text className='apl-tag apl-tag--red'>超期</Text> : null}
             {a.emergency ? <Text className='apl-tag apl-tag--red'>急难</Text> : null}
             {a.paperworkPending ? <Text className='apl-tag'>待补手续</Text> : null}
+            {a.duplicateOf ? <Text className='apl-tag apl-tag--red' data-testid='duplicate-flag'>重复申请</Text> : null}
+            {a.filedByHelper && !a.applicantConfirmed ? <Text className='apl-tag'>代办·待本人确认</Text> : null}
           </Text>
           <Text className='card__line apl-muted'>{a.regionCode} · {a.nextStep ?? ''}{a.dueOn ? ` · 期限 ${a.dueOn}` : ''}</Text>
         </View>
       ))}
+      <IdentityConflicts />
       <View className='link tap' onClick={() => Taro.navigateTo({ url: '/packages/assistance/pages/notices/index' })}><Text>查看公示 ›</Text></View>
     </PageShell>
   );
