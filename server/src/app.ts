@@ -14,14 +14,20 @@ import swaggerUi from '@fastify/swagger-ui';
 import underPressure from '@fastify/under-pressure';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from '@dajiuzhu/config';
-import { connectDatabase, pingDatabase } from './core/db/connection';
+import { connectDatabase } from './core/db/connection';
+import { monitorDatabase } from './core/db/monitor';
+import { registerNumberedStore } from './core/db/numbered';
 import { ensureIndexes, registerModels, type Models } from './core/models';
 import { createServices, type Services } from './core/services';
 import { createWechatClient, type WechatClient } from './core/adapters/wechat/code2session';
 import { AppError } from './core/errors/AppError';
-import { installErrorHandler } from './core/errors/errorHandler';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './core/errors/errorHandler';
 import { loggerOptions } from './core/http/logging';
 import { installValidators } from './core/http/validation';
+import { installDatabaseGuard } from './core/http/databaseGuard';
+import { installDrain } from './core/http/drain';
+import { rateLimitKey } from './core/http/rateLimitKey';
+import { uploadQuota } from './core/files/uploadQuota';
 import authPlugin from './core/auth/authPlugin';
 import healthRoutes from './core/http/healthRoutes';
 import authRoutes from './core/auth/routes';
@@ -55,27 +61,48 @@ export interface BuildOptions {
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
+/** `trustProxy: n`: the n proxies nearest to us are trusted (Fastify's hop count, as a function for its types). */
+const hopsTrusted = (n: number) => (_address: string, hop: number) => hop < n;
+
 /** The API: one factory for the server entry and for tests. */
 export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, opts.logStream),
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
+    // Behind a reverse proxy, the client's address (rate limits per address) comes from X-Forwarded-For.
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
+    // Once closing (after the drain, core/http/drain.ts), a request that still arrives gets 503 and `Connection: close`.
     return503OnClosing: true,
+    // Refusals before routing (bad URL, a path parameter over 100 characters) and by Node's HTTP
+    // parser (headers too large, a malformed request) use the envelope too.
+    frameworkErrors,
+    clientErrorHandler: clientErrorHandler(() => randomUUID()),
   });
-  installErrorHandler(app);
-  installValidators(app);
   const routeList: string[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
   });
+  installErrorHandler(app, routeList);
+  installValidators(app);
+  installDrain(app);
 
   const dbName = opts.databaseName ?? (new URL(opts.databaseUri.replace(/^mongodb\+srv/, 'mongodb')).pathname.slice(1) || 'dajiuzhu');
-  const db = await connectDatabase(opts.databaseUri, dbName, config.database.maxPoolSize);
+  const db = await connectDatabase(opts.databaseUri, dbName, config.database);
   app.addHook('onClose', async () => { await db.close(); });
+  const monitor = monitorDatabase(opts.databaseUri, {
+    requestTimeoutMs: config.database.requestTimeoutMs,
+    log: (state, reason) => (state === 'down' ? app.log.error({ reason }, 'database unavailable') : app.log.warn('database available again')),
+  });
+  app.addHook('onClose', () => monitor.close());
+  installDatabaseGuard(app, { monitor, requestTimeoutMs: config.database.requestTimeoutMs, applies: (request) => request.url.startsWith(`${API_PREFIX}/`) });
   const models = registerModels(db);
   await ensureIndexes(models);
+  // Numbered series (insert wins, core/db/numbered.ts) for the live-session cap and the daily upload cap.
+  const sessionNumbers = registerNumberedStore(db, 'session');
+  const uploadNumbers = registerNumberedStore(db, 'upload');
+  await ensureIndexes({ sessions: sessionNumbers.numbers, sessionHints: sessionNumbers.hints, uploads: uploadNumbers.numbers, uploadHints: uploadNumbers.hints });
 
   await app.register(sensible);
   await app.register(helmet, {
@@ -90,9 +117,16 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     },
   });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
+  await app.register(jwt, {
+    secret: config.jwt.secret,
+    sign: { algorithm: 'HS256', expiresIn: config.jwt.accessTtlSeconds },
+    verify: { algorithms: ['HS256'] },
+  });
+  // Per person when signed in (a verified access token), per address otherwise.
   await app.register(rateLimit, {
     max: config.rateLimit.max,
     timeWindow: config.rateLimit.windowMs,
+    keyGenerator: rateLimitKey((token) => app.jwt.verify(token)),
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   await app.register(underPressure, {
@@ -100,11 +134,6 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     maxHeapUsedBytes: 0,
     maxRssBytes: 0,
     pressureHandler: (_req, _reply, type) => { throw new AppError('SERVICE_UNAVAILABLE', { details: { pressure: String(type) } }); },
-  });
-  await app.register(jwt, {
-    secret: config.jwt.secret,
-    sign: { algorithm: 'HS256', expiresIn: config.jwt.accessTtlSeconds },
-    verify: { algorithms: ['HS256'] },
   });
   await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
   await app.register(swagger, {
@@ -124,13 +153,13 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
 
   await app.register(authPlugin, { services });
-  await app.register(healthRoutes, { isDatabaseReady: () => pingDatabase(db) });
+  await app.register(healthRoutes, { monitor, draining: () => app.isDraining() });
   await app.register(async (api) => {
     await api.register(authRoutes, { services, devSignIn: config.devSignIn, authRateMax: config.rateLimit.authMax });
     await api.register(meRoutes, { services });
     await api.register(staffRoutes, { services });
     await api.register(adminRoutes, { services });
-    await api.register(fileRoutes, { services });
+    await api.register(fileRoutes, { services, quota: uploadQuota(uploadNumbers, config.uploads.perAccountPerDay) });
   }, { prefix: API_PREFIX });
   for (const domain of DOMAINS) await app.register(domain, { config, services });
 

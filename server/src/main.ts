@@ -1,8 +1,12 @@
 import { loadConfig, ConfigError } from '@dajiuzhu/config';
 import { buildApp } from './app';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './core/db/embedded';
+import { isDatabaseUnavailable } from './core/db/unavailable';
 import { seedDemoData } from './core/seed/demo';
 import { DEMO_ACCOUNTS } from '@dajiuzhu/shared';
+
+/** After the drain, the time closing the database and the embedded process may take before exit(1). */
+const CLOSE_MARGIN_MS = 7000;
 
 /**
  * Server entry: configuration, database (MONGODB_URI, or the embedded FerretDB under DATA_DIR),
@@ -34,11 +38,18 @@ export async function main(): Promise<void> {
   const shutdown = async (signal: string, code = 0) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => { console.error('shutdown took too long; exiting'); process.exit(1); }, config.shutdownGraceMs);
+    app.log.info({ signal, drainMs: config.shutdownGraceMs }, 'shutting down: no new connections, finishing the requests in flight');
+    // Last resort, should closing the database itself hang.
+    const force = setTimeout(() => { console.error('shutdown took too long; exiting'); process.exit(1); }, config.shutdownGraceMs + CLOSE_MARGIN_MS);
     force.unref();
     try {
-      await app.close(); // stops accepting, finishes in-flight requests, closes the database connection
+      // Requests in flight get shutdownGraceMs to finish; the connections still open then are cut,
+      // so the database is closed cleanly and the exit code stays 0.
+      const { cut } = await app.drain(config.shutdownGraceMs);
+      if (cut) app.log.warn({ cut }, 'drain time over: connections still open were closed');
+      await app.close(); // closes the database connection
+    } catch (err) {
+      app.log.error({ err }, 'error while shutting down');
     } finally {
       await embedded?.stop();
       process.exit(code);
@@ -47,7 +58,13 @@ export async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('uncaughtException', (err) => { app.log.fatal({ err }, 'uncaught exception'); void shutdown('uncaughtException', 1); });
-  process.once('unhandledRejection', (err) => { app.log.fatal({ err }, 'unhandled rejection'); void shutdown('unhandledRejection', 1); });
+  process.on('unhandledRejection', (err) => {
+    // Background work (a job, a reload) that met the database down is not a bug and must not stop
+    // the server: the database comes back by itself, and so does the work on its next run.
+    if (isDatabaseUnavailable(err)) { app.log.error({ err }, 'background work failed: database unavailable'); return; }
+    app.log.fatal({ err }, 'unhandled rejection');
+    void shutdown('unhandledRejection', 1);
+  });
 
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('0.0.0.0', '127.0.0.1');

@@ -42,6 +42,17 @@ async function approveDibao(id: string) {
   return ok.body;
 }
 
+/** A filer's view of a case that tells nothing of the benefit: no entitlement, no amount anywhere, no benefit details in the timeline. */
+function expectNoBenefit(view: Record<string, any>, amountFen: number) {
+  expect(view).toMatchObject({ entitlement: null, proposedMonthlyAmountFen: null });
+  expect(view.grantedFirst?.amountFen ?? null).toBeNull();
+  for (const e of view.timeline as { details: Record<string, unknown> }[]) {
+    for (const key of ['amountFen', 'proposedAmountFen', 'startMonth', 'nextRecheckOn']) expect(e.details).not.toHaveProperty(key);
+  }
+  // (Ids left out: a random id could contain the digits.)
+  expect(JSON.stringify(view, (k, v) => (/id$/i.test(k) || k === 'attachments' ? undefined : v))).not.toContain(String(amountFen));
+}
+
 /** The staff queue row of a case (township of 371402001 sees every case here). */
 const queueRow = async (id: string) => (await kit.api.get('/api/v1/staff/applications?limit=200', township)).body.applications.find((a: { id: string }) => a.id === id);
 
@@ -67,10 +78,12 @@ describe('a stranger who typed someone\'s ID number', () => {
     }
     expect((await kit.api.get(`/api/v1/applications/${open.id}`, person.token)).body.status).toBe('submitted');
 
-    // Filing "for themselves" under the typed number: answered like any filing, blocks nothing.
+    // Filing "for themselves" under the typed number: answered like any filing, blocks nothing, audited.
     const filed = await kit.submitted(t, 'tekun');
     expect(filed.status).toBe('submitted');
     expect(filed).toMatchObject({ applicantConfirmed: false, canConfirm: false, entitlement: null });
+    const audited = await stack.app.models.Audit.findOne({ actorId: stranger.user.id, action: 'application.fileOnBehalf' }).lean();
+    expect(audited).toMatchObject({ subjectId: person.userId, details: { applicationId: filed.id, programme: 'tekun', helper: false, verifiedFiler: false } });
     // The person (verified) sees the filing made in their name and may withdraw it; staff see the duplicate.
     expect(ids(await kit.api.get('/api/v1/applications', person.token))).toEqual(expect.arrayContaining([app.id, open.id, filed.id]));
     expect((await queueRow(filed.id)).duplicateOf).toBe(open.id);
@@ -95,6 +108,23 @@ describe('a stranger who typed someone\'s ID number', () => {
     expect(seen.body).toMatchObject({ applicantName: '孙桂兰', filedByHelper: true, helperRelation: '社区工作人员', entitlement: { monthlyAmountFen: 88000 } });
     expect(JSON.stringify(seen.body)).not.toContain(personId);
     expect((await kit.api.get('/api/v1/entitlements', person.token)).body.entitlements).toEqual([expect.objectContaining({ applicationId: app.id, monthlyAmountFen: 88000 })]);
+  });
+});
+
+describe('an unverified account filing under the number it typed', () => {
+  it('follows its filing to the decision but learns no amount, in the view or its messages', async () => {
+    const claimant = await kit.resident('t-unverified-own', { name: '韩秀云', idNumber: freshId(), verify: false });
+    const app = await kit.submitted(claimant.token);
+    expect(app).toMatchObject({ applicantConfirmed: false, canConfirm: false });
+    await approveDibao(app.id); // staff acceptance confirmed it (papers seen at the counter)
+    const view = (await kit.api.get(`/api/v1/applications/${app.id}`, claimant.token)).body;
+    expect(view.status).toBe('approved');
+    expectNoBenefit(view, 88000);
+    const messages = (await kit.api.get('/api/v1/messages', claimant.token)).body.messages as { title: string; body: string }[];
+    expect(messages.map((m) => m.title)).toContain('申请已批准');
+    for (const m of messages) expect(m.body).not.toMatch(/880|元/);
+    expect(await stack.app.models.Audit.findOne({ actorId: claimant.userId, action: 'application.fileOnBehalf' }).lean())
+      .toMatchObject({ subjectId: `application:${app.id}`, details: { applicationId: app.id, helper: false, verifiedFiler: false } });
   });
 });
 
@@ -126,7 +156,51 @@ describe('helper filing (帮办代办)', () => {
     expect((await kit.api.get(`/api/v1/applications/${app.id}`, person.token)).body.entitlement).toMatchObject({ applicationId: app.id });
     // The filing was audited.
     const audit = await stack.app.models.Audit.findOne({ actorId: helper.userId, action: 'application.fileOnBehalf' }).lean();
-    expect(audit).toMatchObject({ subjectId: person.userId, details: { applicationId: app.id, programme: 'dibao' } });
+    expect(audit).toMatchObject({ subjectId: person.userId, details: { applicationId: app.id, programme: 'dibao', helper: true, verifiedFiler: true, relation: '社区工作人员' } });
+  });
+
+  it('the helper learns no benefit: no amount in the view, its timeline or their messages; the person gets it all', async () => {
+    const personId = freshId();
+    const person = await kit.resident('t-person-amount', { name: '蒋桂英', idNumber: personId });
+    const helper = await kit.resident('t-helper-amount', { name: '社区王主任' });
+    const app = await kit.submitted(helper.token, 'dibao', { onBehalfOf: onBehalf('蒋桂英', personId) });
+    await approveDibao(app.id); // 880.00 元 a month, proposed and approved
+
+    expectNoBenefit((await kit.api.get(`/api/v1/applications/${app.id}`, helper.token)).body, 88000);
+    const helperMessages = (await kit.api.get('/api/v1/messages', helper.token)).body.messages as { title: string; body: string }[];
+    expect(helperMessages.find((m) => m.title === '申请已批准')!.body).toBe('最低生活保障（低保）申请已批准。救助金额等待遇信息只告知申请人本人（已实名核验）。');
+    for (const m of helperMessages) expect(m.body).not.toMatch(/880|元/);
+
+    // The person (verified) sees the amounts and is told them.
+    const seen = (await kit.api.get(`/api/v1/applications/${app.id}`, person.token)).body;
+    expect(seen.proposedMonthlyAmountFen).toBe(88000);
+    expect(seen.timeline.find((e: { action: string }) => e.action === 'approve').details).toMatchObject({ amountFen: 88000, startMonth: expect.any(String) });
+    const personMessages = (await kit.api.get('/api/v1/messages', person.token)).body.messages as { title: string; body: string }[];
+    expect(personMessages.find((m) => m.title === '申请已批准')!.body).toContain('880.00 元');
+  });
+
+  it('an emergency grant made first: the helper sees that it was granted, not how much', async () => {
+    const personId = freshId();
+    const person = await kit.resident('t-person-first', { name: '沈秀梅', idNumber: personId });
+    const helper = await kit.resident('t-helper-first');
+    const f = (await kit.upload(helper.token)).body.id;
+    const app = await kit.submitted(helper.token, 'temporary', {
+      onBehalfOf: onBehalf('沈秀梅', personId),
+      form: { hukou: 'rural', members: [{ key: 'self', name: '沈秀梅', relation: 'self' }], reason: '房屋失火，生活用品全部烧毁', temporaryKind: 'emergency', requestedAmountFen: 200000 },
+      documents: [{ item: 'idCard', fileId: f }],
+    });
+    expect((await kit.act(township, app.id, 'grant-first', { amountFen: 123400 })).status).toBe(200);
+
+    const helperView = (await kit.api.get(`/api/v1/applications/${app.id}`, helper.token)).body;
+    expect(helperView.grantedFirst).toMatchObject({ amountFen: null, paperworkPending: true });
+    expectNoBenefit(helperView, 123400);
+    const helperMessages = (await kit.api.get('/api/v1/messages', helper.token)).body.messages as { title: string; body: string }[];
+    expect(helperMessages.map((m) => m.title)).toContain('已先行救助');
+    for (const m of helperMessages) expect(m.body).not.toMatch(/1234|元/);
+
+    expect((await kit.api.get(`/api/v1/applications/${app.id}`, person.token)).body.grantedFirst).toMatchObject({ amountFen: 123400 });
+    const personMessages = (await kit.api.get('/api/v1/messages', person.token)).body.messages as { title: string; body: string }[];
+    expect(personMessages.find((m) => m.title === '已先行救助')!.body).toContain('1234.00 元');
   });
 
   it('a filing in someone\'s name answers 201 whether or not they have an open case; staff see the duplicate', async () => {

@@ -131,3 +131,43 @@ describe('tokens', () => {
     expectEnvelope(await api.get('/api/v1/me', 'not-a-jwt'), 401);
   });
 });
+
+describe('authentication comes first', () => {
+  it('an anonymous request with a bad body or query to a protected route gets 401, not field details', async () => {
+    // Before: the query was validated first and answered 400 with what the route expects.
+    const bad = await api.raw('POST', '/api/v1/files?purpose=selfie', '{"not":"multipart"}', { 'content-type': 'application/json' });
+    expectEnvelope(bad, 401, 'UNAUTHENTICATED');
+    expect(bad.body.error.details).toBeUndefined();
+    const huge = await api.raw('POST', '/api/v1/auth/logout', JSON.stringify({ x: 'y'.repeat(2 * 1024 * 1024) }), { 'content-type': 'application/json' });
+    expectEnvelope(huge, 401, 'UNAUTHENTICATED');
+    // Signed in, the same query is refused for what it is.
+    const s = await api.signIn('auth-first');
+    expectEnvelope(await api.raw('POST', '/api/v1/files?purpose=selfie', '{}', { 'content-type': 'application/json' }, s.accessToken), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('live sessions per account', () => {
+  let capped: Stack;
+  beforeAll(async () => { capped = await startStack({ overrides: { maxSessionsPerAccount: 3 } }); });
+  afterAll(() => capped.stop());
+
+  it('a new sign-in beyond the cap ends the oldest session (its access and refresh tokens stop working)', async () => {
+    const c = client(capped.baseUrl);
+    const sessions = [];
+    for (let i = 0; i < 4; i++) sessions.push(await c.signIn('many-phones'));
+    expectEnvelope(await c.get('/api/v1/me', sessions[0].accessToken), 401, 'TOKEN_INVALID');
+    expectEnvelope(await c.post('/api/v1/auth/refresh', { refreshToken: sessions[0].refreshToken }), 401, 'REFRESH_TOKEN_INVALID');
+    for (const s of sessions.slice(1)) expect((await c.get('/api/v1/me', s.accessToken)).status).toBe(200);
+    // Another account is not affected.
+    const other = await c.signIn('one-phone');
+    expect((await c.get('/api/v1/me', other.accessToken)).status).toBe(200);
+  });
+
+  it('ten sign-ins at once still leave exactly the cap of live sessions', async () => {
+    const c = client(capped.baseUrl);
+    const sessions = await Promise.all(Array.from({ length: 10 }, () => c.signIn('racing-phones')));
+    const live = [];
+    for (const s of sessions) if ((await c.get('/api/v1/me', s.accessToken)).status === 200) live.push(s);
+    expect(live).toHaveLength(3);
+  });
+});

@@ -1,5 +1,5 @@
 import { startStack, type Stack } from '../support/stack';
-import { client, expectEnvelope } from '../support/http';
+import { client, expectEnvelope, request } from '../support/http';
 
 let stack: Stack;
 let api: ReturnType<typeof client>;
@@ -80,5 +80,52 @@ describe('uploaded files', () => {
     await stack.app.services.files.grantRegion(up.body.id, '371402001');
     await stack.app.services.files.grantRegion(up.body.id, '371402001'); // attaching twice is harmless
     expect((await api.get(`/api/v1/files/${up.body.id}`, dezhouStaff.accessToken)).status).toBe(200);
+  });
+});
+
+describe('a broken upload is a 400 in the envelope, never a 500', () => {
+  const part = (boundary: string) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n${PDF.toString('latin1')}\r\n`;
+  const send = async (contentType: string, body: string) => {
+    const s = await api.signIn('f-broken');
+    return request(stack.baseUrl, 'POST', '/api/v1/files?purpose=document', { raw: body, headers: { 'content-type': contentType }, token: s.accessToken });
+  };
+
+  it.each([
+    ['no boundary', 'multipart/form-data', `${part('b1')}--b1--\r\n`],
+    ['a boundary that never appears', 'multipart/form-data; boundary=elsewhere', `${part('b1')}--b1--\r\n`],
+    ['a body cut short inside the file', 'multipart/form-data; boundary=b1', part('b1').slice(0, -20)],
+    ['a body cut short inside the part headers', 'multipart/form-data; boundary=b1', '--b1\r\nContent-Disposition: form-da'],
+  ])('%s', async (_what, contentType, body) => {
+    expectEnvelope(await send(contentType, body), 400, 'MULTIPART_INVALID');
+  });
+
+  it('stores nothing for any of them', async () => {
+    const s = await api.signIn('f-broken');
+    expect((await api.get('/api/v1/files', s.accessToken)).body.files).toEqual([]);
+  });
+});
+
+describe('uploads per account per day', () => {
+  let capped: Stack;
+  beforeAll(async () => { capped = await startStack({ overrides: { uploads: { maxBytes: 64 * 1024, perAccountPerDay: 3 } } }); });
+  afterAll(() => capped.stop());
+
+  const uploadTo = async (s: Stack, token: string, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), name);
+    const res = await fetch(`${s.baseUrl}/api/v1/files?purpose=document`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return { status: res.status, body: (await res.json()) as any, headers: res.headers };
+  };
+
+  it('a burst of 10 parallel uploads gets exactly the 3 of the day, the rest 429; another account is not affected', async () => {
+    const c = client(capped.baseUrl);
+    const burst = await c.signIn('f-burst');
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => uploadTo(capped, burst.accessToken, `p${i}.png`)));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    for (const r of results.filter((x) => x.status !== 201)) expectEnvelope(r as never, 429, 'UPLOAD_LIMIT_REACHED');
+    expect(await capped.app.models.File.countDocuments({ ownerId: burst.user.id })).toBe(3);
+    expectEnvelope(await uploadTo(capped, burst.accessToken, 'later.png') as never, 429, 'UPLOAD_LIMIT_REACHED');
+    const other = await c.signIn('f-burst-other');
+    expect((await uploadTo(capped, other.accessToken, 'mine.png')).status).toBe(201);
   });
 });

@@ -302,6 +302,23 @@ describe('staff reads are audited', () => {
     expect(rows.map((r) => r.details.format).sort()).toEqual(['csv', 'json']);
     expect(rows.every((r) => r.details.importId === done.id)).toBe(true);
     expect(String(rows.find((r) => r.details.format === 'json')!.details.subjectKeys)).toContain(keyOf(ZHANG));
+    // The CSV read names the people it showed too: one row, written when the whole file was sent.
+    expect(rows.find((r) => r.details.format === 'csv')!.details).toMatchObject({ subjectKeys: keyOf(ZHANG), rows: 1, complete: true, last: true });
+  });
+
+  it('report cells taken from the file are text in a spreadsheet, never formulas', async () => {
+    const done = await importFile([
+      '身份证号,姓名,金额,发放月份,救助项目',
+      `${ZHANG},张伟,10,=1+2,`,
+      '-1+2,某某,10,2025-01,',
+      `${ZHANG},张伟,10,2025-01,@SUM(1)`,
+      `${ZHANG},张伟,10,+cmd,`,
+    ]);
+    expect(done.counts).toMatchObject({ rows: 4, rejected: 4 });
+    const res = await fetch(`${stack.baseUrl}${importPath(done.id)}/report.csv`, { headers: { authorization: `Bearer ${staff.accessToken}` } });
+    const cells = (await res.text()).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).slice(1).flatMap((l) => l.split(','));
+    expect(cells).toEqual(expect.arrayContaining(["'=1+2", "'-*+2", "'@SUM(1)", "'+cmd"]));
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('the list of people\'s questions, one row per read naming the people shown', async () => {

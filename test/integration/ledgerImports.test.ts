@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { csv, gbkCsv, idNumber, resident, staffIn, uploadImport, waitForJob } from './ledgerSupport';
-import { SimulatedCrash } from '../../server/src/domains/ledger/services/ledgerJobs';
+import { SimulatedCrash, type AfterBatchHook } from '../../server/src/domains/ledger/services/ledgerJobs';
 import '../../server/src/domains/ledger/api';
 
 let stack: Stack;
@@ -12,8 +12,11 @@ const A = idNumber(1);
 const B = idNumber(2);
 const OUTSIDE = idNumber(3, '371502');
 
+/** What the job runner calls after each committed batch (given when the stack is built; a test sets it for its import). */
+let afterBatch: AfterBatchHook | undefined;
+
 beforeAll(async () => {
-  stack = await startStack({ overrides: { ledger: { importBatchRows: 10 } } });
+  stack = await startStack({ overrides: { ledger: { importBatchRows: 10 } }, ledgerHooks: { afterBatch: (id, batch) => afterBatch?.(id, batch) } });
   api = client(stack.baseUrl);
   await resident(stack, 'li-a', A);
   await resident(stack, 'li-b', B, '371402002', '李秀英');
@@ -168,15 +171,19 @@ describe('imports: concurrency and crashes', () => {
     expect(await count() - before).toBe(90);
   });
 
+  it('the after-batch hook exists only as the stack built it: app.ledger offers no way to set one', () => {
+    expect(Object.keys(stack.app.ledger.runner)).toEqual(['settle']);
+  });
+
   it('an import killed half way, run again, ends with every row exactly once', async () => {
     const before = await count();
     const file = csv([HEADER, ...rows(2000, 55)]);
     // Simulated kill: the worker dies after committing its third batch of 10 rows (and part of nothing else).
     let crashed = false;
-    stack.app.ledger.runner.setAfterBatch((_id, batch) => { if (batch === 3 && !crashed) { crashed = true; throw new SimulatedCrash(); } });
+    afterBatch = (_id, batch) => { if (batch === 3 && !crashed) { crashed = true; throw new SimulatedCrash(); } };
     const up = await uploadImport(stack, staff.accessToken, 'source=heating', file, 'heating.csv');
     await stack.app.ledger.runner.settle(up.body.id);
-    stack.app.ledger.runner.setAfterBatch(undefined);
+    afterBatch = undefined;
     const dead = (await api.get(importPath(up.body.id), staff.accessToken)).body;
     expect(dead.status).toBe('running'); // as a killed process leaves it
     expect(dead.counts.accepted).toBe(30);
@@ -203,16 +210,16 @@ describe('imports: concurrency and crashes', () => {
     const file = csv([HEADER, ...rows(3000, 25)]);
     let crashed = false;
     // Die after inserting batch 2's rows but before its checkpoint: simulate by rolling the checkpoint back.
-    stack.app.ledger.runner.setAfterBatch(async (id, batch) => {
+    afterBatch = async (id, batch) => {
       if (batch === 2 && !crashed) {
         crashed = true;
         await stack.app.db.collection('ledger_jobs').updateOne({ _id: id } as never, { $set: { checkpoint: 11, 'counts.accepted': 10, 'counts.rows': 10 } });
         throw new SimulatedCrash();
       }
-    });
+    };
     const up = await uploadImport(stack, staff.accessToken, 'source=employment', file, 'emp.csv');
     await stack.app.ledger.runner.settle(up.body.id);
-    stack.app.ledger.runner.setAfterBatch(undefined);
+    afterBatch = undefined;
     expect(await count() - before).toBe(20);
     await stack.app.db.collection('ledger_jobs').updateOne({ _id: up.body.id } as never, { $set: { heartbeatAt: new Date(0) } });
     expect((await api.post(`${importPath(up.body.id)}/resume`, {}, staff.accessToken)).status).toBe(202);

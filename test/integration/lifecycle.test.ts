@@ -1,6 +1,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -18,11 +19,13 @@ function databaseProcessesFor(dataDir: string): number {
   }
 }
 
-async function startServer(dataDir: string) {
+async function startServer(dataDir: string, opts: { env?: Record<string, string>; ownGroup?: boolean } = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', H5_DIR: '', SEED_DEMO: 'false', MONGODB_URI: '' },
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', H5_DIR: '', SEED_DEMO: 'false', MONGODB_URI: '', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, to signal the whole group as a terminal (Ctrl-C) or `kill -- -PGID` does.
+    detached: opts.ownGroup ?? false,
   });
   let out = '';
   child.stderr.on('data', (c) => { out += c; });
@@ -83,6 +86,115 @@ describe('server process lifecycle', () => {
     expect(databaseProcessesFor(dataDir)).toBe(1);
     s.child.kill('SIGKILL');
     await s.exited;
+    expect(await waitUntil(() => databaseProcessesFor(dataDir) === 0)).toBe(true);
+  });
+});
+
+/**
+ * One HTTP request on a raw socket, sent in two parts `pauseMs` apart (`cut` = where the first part
+ * ends; it may end inside the request line, the headers or the body). Resolves with the status
+ * code, or with the socket error's code (ECONNRESET …) if the request was cut off.
+ */
+function rawRequest(url: string, request: Buffer, cut: number, pauseMs: number, atPause: () => void = () => {}): Promise<number | string> {
+  const { port, hostname } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname);
+    let answer = '';
+    socket.on('data', (d) => { answer += d.toString('latin1'); });
+    socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+    socket.on('close', () => { clearTimeout(rest); resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]) || 'closed without an answer'); });
+    socket.write(request.subarray(0, cut));
+    const rest = setTimeout(() => { atPause(); socket.write(request.subarray(cut)); }, pauseMs);
+  });
+}
+
+function jsonRequest(pathname: string, body: unknown, token?: string): Buffer {
+  const json = JSON.stringify(body);
+  return Buffer.from(`POST ${pathname} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+    `${token ? `Authorization: Bearer ${token}\r\n` : ''}Connection: close\r\n\r\n${json}`);
+}
+
+function uploadRequest(token: string): Buffer {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20_000, 0x20), Buffer.from('\n%%EOF\n')]);
+  const body = Buffer.concat([
+    Buffer.from('--b0undary\r\nContent-Disposition: form-data; name="file"; filename="证明.pdf"\r\nContent-Type: application/pdf\r\n\r\n'),
+    pdf,
+    Buffer.from('\r\n--b0undary--\r\n'),
+  ]);
+  return Buffer.concat([
+    Buffer.from(`POST /api/v1/files?purpose=document HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n` +
+      `Content-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`),
+    body,
+  ]);
+}
+
+/** A client that keeps one kept-alive connection busy until stopped: every answer's status, or the error's code. */
+function keepAliveClient(url: string) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const outcomes: (number | string)[] = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      outcomes.push(await new Promise<number | string>((resolve) => {
+        http.get(`${url}/healthz`, { agent }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode!)); })
+          .on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+      }));
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    agent.destroy();
+  })();
+  return { outcomes, stop: async () => { running = false; await done; } };
+}
+
+describe('draining on SIGTERM', () => {
+  let dataDir: string;
+  beforeEach(() => { dataDir = mkdtempSync(path.join(os.tmpdir(), 'dajiuzhu-drain-')); });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('SIGTERM to the whole process group with slow requests in flight: each finishes 2xx, none is reset, then exit 0', async () => {
+    const s = await startServer(dataDir, { ownGroup: true });
+    const token = await new Promise<string>((resolve, reject) => {
+      fetch(`${s.url}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'drain-uploader' }) })
+        .then(async (r) => resolve(((await r.json()) as { accessToken: string }).accessToken), reject);
+    });
+    const keptAlive = keepAliveClient(s.url);
+    await new Promise((r) => setTimeout(r, 200));
+
+    // The signal goes to the group, as a terminal's Ctrl-C or a supervisor's group kill does: the
+    // database process must not go with it while these requests still need it.
+    const signal = () => process.kill(-s.child.pid!, 'SIGTERM');
+    const signIn = (n: number) => jsonRequest('/api/v1/auth/dev', { openid: `drain-${n}` });
+    const upload = uploadRequest(token);
+    const slow = [
+      rawRequest(s.url, signIn(1), 40, 300, signal), // the body is still arriving when the signal comes
+      rawRequest(s.url, signIn(2), 20, 900), // only part of the headers has arrived
+      rawRequest(s.url, signIn(3), 60, 1500),
+      rawRequest(s.url, upload, 4000, 1200), // an upload arriving slowly
+      rawRequest(s.url, jsonRequest('/api/v1/auth/refresh', { refreshToken: 'x'.repeat(43) }), 10, 700), // finishes with its own answer (401)
+    ];
+    const statuses = await Promise.all(slow);
+    expect(statuses).toEqual([200, 200, 200, 201, 401]);
+    expect(await s.exited).toBe(0);
+    await keptAlive.stop();
+    // The kept-alive client was answered, then told to close; afterwards its new connections were
+    // refused (nothing sent, safe to retry elsewhere). Never a reset or a hang-up mid-request.
+    expect(keptAlive.outcomes.length).toBeGreaterThan(3);
+    for (const o of keptAlive.outcomes) expect([200, 'ECONNREFUSED']).toContain(o);
+    expect(await waitUntil(() => databaseProcessesFor(dataDir) === 0)).toBe(true);
+  });
+
+  it('cuts what is still unfinished after the drain time (shutdownGraceMs), then closes the database and exits 0', async () => {
+    const s = await startServer(dataDir, { env: { SHUTDOWN_GRACE_MS: '1500' } });
+    const started = Date.now();
+    // A client that never sends the rest of its body.
+    const stuck = rawRequest(s.url, jsonRequest('/api/v1/auth/dev', { openid: 'never-finishes' }), 50, 60_000, () => {});
+    await new Promise((r) => setTimeout(r, 300));
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(1500);
+    expect(took).toBeLessThan(1500 + 6000);
+    expect(typeof (await stuck)).toBe('string'); // its connection was closed without an answer
     expect(await waitUntil(() => databaseProcessesFor(dataDir) === 0)).toBe(true);
   });
 });

@@ -30,4 +30,16 @@ describe('logs', () => {
       expect(log).not.toContain(secret); // …their personal data is not
     }
   });
+
+  it('never contain a token or a one-time code sent in a query string', async () => {
+    const secrets = ['eyJhbGciOiJIUzI1NiJ9.query-token.sig', 'WXCODE-0123456789', 'TICKET-abc', 'FACE-RESULT-xyz', 'REFRESH-qwerty', 'SIG-777'];
+    const query = `access_token=${secrets[0]}&code=${secrets[1]}&ticket=${secrets[2]}&verify_result=${secrets[3]}&refreshToken=${secrets[4]}&signature=${secrets[5]}&regionCode=371402`;
+    await fetch(`${stack.baseUrl}/api/v1/auth/options?${query}`);
+    await fetch(`${stack.baseUrl}/api/v1/nowhere?token=${secrets[0]}`);
+    const log = lines.join('');
+    for (const secret of secrets) expect(log).not.toContain(secret);
+    // The URL is still logged, with what is not secret.
+    expect(log).toContain('/api/v1/auth/options?access_token=[REDACTED]&code=[REDACTED]&ticket=[REDACTED]&verify_result=[REDACTED]&refreshToken=[REDACTED]&signature=[REDACTED]&regionCode=371402');
+    expect(log).toContain('/api/v1/nowhere?token=[REDACTED]');
+  });
 });

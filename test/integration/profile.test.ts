@@ -69,7 +69,7 @@ describe('real-name profile', () => {
     expect(free.status).toBe(200);
     expect(Object.keys(second.body.profile).sort()).toEqual(Object.keys(free.body.profile).sort());
     for (const u of [a, b]) expect(await stack.app.services.identity.verifiedBlindIndexOf(u.user.id)).toBeNull();
-    expect((await stack.app.services.profiles.userIdsByBlindIndex([stack.app.services.pii.blindIndex(idNumber)])).size).toBe(0);
+    expect((await stack.app.services.identity.verifiedUserIdsByBlindIndex([stack.app.services.pii.blindIndex(idNumber)])).size).toBe(0);
   });
 
   it('lets accounts claim one ID number at the same time (claims do not compete)', async () => {

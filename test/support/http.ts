@@ -44,3 +44,33 @@ export function expectEnvelope(res: HttpResult, status: number, code?: string) {
   if (code) expect(res.body.error.code).toBe(code);
   return res.body.error.code as string;
 }
+
+/**
+ * Sends bytes as they are on a fresh TCP connection and parses the one HTTP response: for requests
+ * fetch() refuses to send (huge headers, a malformed request line). Status 0 if no answer came in 5 s.
+ */
+export async function rawExchange(baseUrl: string, bytes: string | Buffer): Promise<HttpResult> {
+  const net = await import('node:net');
+  const { port, hostname } = new URL(baseUrl);
+  const answer = await new Promise<string>((resolve) => {
+    const socket = net.connect(Number(port), hostname);
+    let got = '';
+    // Written, not ended: the server answers and closes (send `Connection: close` for a normal request).
+    const giveUp = setTimeout(() => socket.destroy(), 5000);
+    socket.on('data', (d) => { got += d.toString('utf8'); });
+    socket.on('error', () => resolve(got));
+    socket.on('close', () => { clearTimeout(giveUp); resolve(got); });
+    socket.write(bytes);
+  });
+  const split = answer.indexOf('\r\n\r\n');
+  const head = split < 0 ? answer : answer.slice(0, split);
+  const text = split < 0 ? '' : answer.slice(split + 4);
+  const headers = new Headers();
+  for (const line of head.split('\r\n').slice(1)) {
+    const i = line.indexOf(':');
+    if (i > 0) headers.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
+  }
+  let body: unknown = text;
+  try { body = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  return { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0), body, headers };
+}

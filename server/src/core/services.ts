@@ -38,7 +38,7 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     audit,
     pii,
     wechat: deps.wechat,
-    tokens: tokenService({ sessions: repos.sessions, audit, sign: deps.sign, accessTtlSeconds: config.jwt.accessTtlSeconds, refreshTtlDays: config.jwt.refreshTtlDays }),
+    tokens: tokenService({ sessions: repos.sessions, audit, sign: deps.sign, accessTtlSeconds: config.jwt.accessTtlSeconds, refreshTtlDays: config.jwt.refreshTtlDays, maxSessionsPerAccount: config.maxSessionsPerAccount }),
     users: userService({ users: repos.users, profiles: repos.profiles, audit }),
     profiles: profileService({ profiles: repos.profiles, verified: repos.verified, pii, audit }),
     /** Verified identity: the only link from an account to records about a person. */

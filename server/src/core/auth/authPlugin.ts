@@ -20,9 +20,13 @@ declare module 'fastify' {
     sessionId: string;
   }
   interface FastifyInstance {
-    /** preHandler: a valid access token of a live session. */
+    /**
+     * A valid access token of a live session. Use it as the route's `onRequest` hook: it reads only
+     * the Authorization header, so an anonymous caller is refused (401) before the body is read or
+     * validated and learns nothing about what the route expects.
+     */
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-    /** preHandler: authenticated and holding one of the roles. */
+    /** `onRequest`, like authenticate: authenticated and holding one of the roles. */
     requireRole: (...roles: Role[]) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }

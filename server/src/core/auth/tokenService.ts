@@ -10,6 +10,9 @@ export interface AccessClaims {
   sid: string;
 }
 
+/** Why a session ended when the account started one more than `maxSessionsPerAccount`. */
+const SESSION_LIMIT = 'session limit';
+
 export interface TokenPairOut {
   accessToken: string;
   refreshToken: string;
@@ -27,6 +30,8 @@ export function tokenService(deps: {
   sign: (claims: AccessClaims) => string;
   accessTtlSeconds: number;
   refreshTtlDays: number;
+  /** Live sessions one account may hold: the n-th session ends the (n − max)-th. Absent: no cap. */
+  maxSessionsPerAccount?: number;
 }) {
   async function mintRefresh(sessionId: string, userId: string): Promise<string> {
     const token = randomToken();
@@ -35,10 +40,26 @@ export function tokenService(deps: {
     return token;
   }
 
+  /**
+   * The cap on live sessions: the n-th session of an account ends the (n − max)-th, and walks on to
+   * older ones still live (left over when the cap was lowered) until it meets one the cap already
+   * ended. Numbers are taken by insert (insert wins), so two sign-ins at once never take the same
+   * one and each session ends exactly its own predecessor: the cap holds under any race.
+   */
+  async function endSessionsBeyondCap(userId: string, n: number, max: number) {
+    for (let k = n - max; k >= 1 && k > n - max - 100; k -= 1) {
+      const sessionId = await deps.sessions.numberedSession(userId, k);
+      const session = sessionId && (await deps.sessions.findSession(sessionId));
+      if (!session || session.revokedReason === SESSION_LIMIT) return;
+      if (!session.revokedAt) await deps.sessions.revokeSession(session._id, SESSION_LIMIT);
+    }
+  }
+
   return {
     async startSession(userId: string): Promise<TokenPairOut> {
       const sid = randomUUID();
       await deps.sessions.createSession({ id: sid, userId });
+      if (deps.maxSessionsPerAccount) await endSessionsBeyondCap(userId, await deps.sessions.numberSession(userId, sid), deps.maxSessionsPerAccount);
       return { accessToken: deps.sign({ sub: userId, sid }), refreshToken: await mintRefresh(sid, userId), expiresIn: deps.accessTtlSeconds };
     },
 

@@ -4,10 +4,17 @@ import mongoose from 'mongoose';
  * One mongoose connection per app instance (tests run several apps in one process, each with its
  * own database), so models are registered on the connection, not globally.
  */
-export async function connectDatabase(uri: string, dbName: string, maxPoolSize = 20): Promise<mongoose.Connection> {
+export async function connectDatabase(uri: string, dbName: string, opts: { maxPoolSize: number; requestTimeoutMs: number }): Promise<mongoose.Connection> {
+  const { maxPoolSize, requestTimeoutMs } = opts;
   const conn = mongoose.createConnection(uri, {
     dbName,
-    serverSelectionTimeoutMS: 5000,
+    // While the database is unreachable an operation waits at most this long for it (then 503):
+    // the driver's server selection, with mongoose's own buffering off (it would hold commands for
+    // 10 s while it considers itself disconnected). No socket timeout: a legitimately long query (a
+    // scan on FerretDB takes seconds) must not be cut; a stalled database is caught by the monitor
+    // and the request deadline instead (core/db/monitor.ts, core/http/databaseGuard.ts).
+    serverSelectionTimeoutMS: requestTimeoutMs,
+    bufferCommands: false,
     // At most 20 connections: FerretDB v1.24 deadlocks when concurrent updates hold every
     // connection of its pool (a driver pool of 100 deadlocked in 3 of 4 bursts; 20 never did, and
     // 1,000 simultaneous wish claims then all succeed at no measured throughput cost).
@@ -18,18 +25,4 @@ export async function connectDatabase(uri: string, dbName: string, maxPoolSize =
   });
   await conn.asPromise();
   return conn;
-}
-
-/** True when the database answers a ping within the timeout. */
-export async function pingDatabase(conn: mongoose.Connection, timeoutMs = 1000): Promise<boolean> {
-  if (conn.readyState !== 1 || !conn.db) return false;
-  try {
-    await Promise.race([
-      conn.db.admin().command({ ping: 1 }),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('ping timeout')), timeoutMs)),
-    ]);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -6,17 +6,18 @@ import type { Services } from '../services';
 import { actionContext } from '../auth/authPlugin';
 import { AppError } from '../errors/AppError';
 import { bearer, errorResponses } from '../http/schemaHelpers';
+import type { UploadQuota } from './uploadQuota';
 
-export default async function fileRoutes(base: FastifyInstance, opts: { services: Services }) {
+export default async function fileRoutes(base: FastifyInstance, opts: { services: Services; quota: UploadQuota }) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { services } = opts;
 
   app.post('/files', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags: ['files'],
       summary: '上传文件（照片或 PDF；类型按内容识别）',
-      description: 'multipart/form-data，字段名 file。',
+      description: 'multipart/form-data，字段名 file。每个账号每天可上传的文件数有上限（429 UPLOAD_LIMIT_REACHED）。',
       consumes: ['multipart/form-data'],
       security: bearer,
       querystring: UploadQuery,
@@ -24,6 +25,7 @@ export default async function fileRoutes(base: FastifyInstance, opts: { services
     },
   }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError('FILE_MISSING');
+    await opts.quota.take(request.actor._id);
     const part = await request.file();
     if (!part || part.fieldname !== 'file') throw new AppError('FILE_MISSING');
     const data = await part.toBuffer(); // throws FILE_TOO_LARGE past the configured limit
@@ -32,12 +34,12 @@ export default async function fileRoutes(base: FastifyInstance, opts: { services
   });
 
   app.get('/files', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: { tags: ['files'], summary: '我上传过的文件（可在其他申请中复用）', security: bearer, querystring: FileListQuery, response: { 200: FileList, ...errorResponses(401) } },
   }, async (request) => ({ files: await services.files.list(actionContext(request), request.query.purpose) }));
 
   app.get('/files/:fileId', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags: ['files'],
       summary: '读取文件（本人或辖区工作人员；工作人员读取留痕）',

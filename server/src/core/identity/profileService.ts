@@ -47,10 +47,13 @@ export function profileService(deps: { profiles: ProfileRepository; verified: Ve
     const previous = await deps.profiles.findById(userId);
     let verification = previous?.verification ?? null;
     if (previous) {
-      // The account's own row is the proof; its profile copy may lag if a verification was cut short.
+      const changed = previous.name !== name || previous.idNumberBlindIndex !== blindIndex;
+      // Either record of a verification locks name and number: the account's own row (the profile
+      // copy may lag if a verification was cut short) or the profile's copy (the row may be missing).
+      if (changed && previous.verification) throw new AppError('IDENTITY_LOCKED');
       const held = await deps.verified.findById(previous.idNumberBlindIndex);
       if (held?.userId === userId) {
-        if (previous.name !== name || previous.idNumberBlindIndex !== blindIndex) throw new AppError('IDENTITY_LOCKED');
+        if (changed) throw new AppError('IDENTITY_LOCKED');
         verification ??= { method: held.method, at: held.at, by: held.by };
       }
     }
@@ -97,8 +100,6 @@ export function profileService(deps: { profiles: ProfileRepository; verified: Ve
     findById: deps.profiles.findById,
     /** Verified people inside a region, streamed (the ledger matches imported rows and names statements with them). */
     streamInRegion: deps.profiles.streamInRegion,
-    /** blind index → the account that VERIFIED that ID number (a claim links nothing). Same as `identity.verifiedUserIdsByBlindIndex`. */
-    userIdsByBlindIndex: deps.verified.verifiedOwners,
   };
 }
 export type ProfileService = ReturnType<typeof profileService>;

@@ -26,10 +26,7 @@ export const applicationDomain = defineDomain('applications', async (app, { conf
   await ensureIndexes(models);
   const repo = applicationRepository(models);
   // The person's account — only one verified as that ID number — and its WeChat openid: core identity, never its collections.
-  const personAccount = async (blindIndex: string) => {
-    const userId = (await services.profiles.userIdsByBlindIndex([blindIndex])).get(blindIndex);
-    return userId && (await services.identity.verifiedBlindIndexOf(userId)) === blindIndex ? userId : null;
-  };
+  const personAccount = async (blindIndex: string) => (await services.identity.verifiedUserIdsByBlindIndex([blindIndex])).get(blindIndex) ?? null;
   const wechatOpenIds = async (userId: string) => { const id = (await services.users.wechatOpenIds([userId])).get(userId); return id ? [id] : []; };
 
   const notifier = applicationNotifier({

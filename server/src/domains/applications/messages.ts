@@ -5,9 +5,21 @@ import { ACTION_LABELS, formatYuanText, programmeName, type ApplicationAction, t
  * so wording stays consistent; programme names come from the one programme table and amounts from
  * the one money formatter.
  */
-export interface CaseMessage { title: string; body: string }
+export interface CaseMessage {
+  title: string;
+  body: string;
+  /**
+   * What a filer who is not the person (a helper, or an account not verified as the applicant) is
+   * told instead of `body`: the same news without the benefit (amounts, start month, recheck date).
+   * Absent when `body` tells no benefit.
+   */
+  filerBody?: string;
+}
 
 const of = (programme: string) => programmeName(programme);
+/** Why the filer's message names no amount. */
+const BENEFIT_FOR_PERSON = '救助金额等待遇信息只告知申请人本人（已实名核验）。';
+const approvedForFiler = (programme: string) => `${of(programme)}申请已批准。${BENEFIT_FOR_PERSON}`;
 
 export const MESSAGES = {
   submitted: (programme: string): CaseMessage => ({ title: '申请已提交', body: `您的${of(programme)}申请已提交，等待乡镇（街道）受理。` }),
@@ -32,13 +44,22 @@ export const MESSAGES = {
   approvedMonthly: (programme: string, amountFen: number, startMonth: string, nextRecheckOn: string | null): CaseMessage => ({
     title: '申请已批准',
     body: `${of(programme)}申请已批准，自${startMonth}起每月发放${formatYuanText(amountFen)}。${nextRecheckOn ? `下次复核：${nextRecheckOn}。` : ''}`,
+    filerBody: approvedForFiler(programme),
   }),
-  approvedOneOff: (programme: string, amountFen: number): CaseMessage => ({ title: '申请已批准', body: `${of(programme)}申请已批准，一次性发放${formatYuanText(amountFen)}。` }),
+  approvedOneOff: (programme: string, amountFen: number): CaseMessage => ({
+    title: '申请已批准',
+    body: `${of(programme)}申请已批准，一次性发放${formatYuanText(amountFen)}。`,
+    filerBody: approvedForFiler(programme),
+  }),
   rejected: (programme: string, reasons: string): CaseMessage => ({
     title: '申请未获批准',
     body: `${of(programme)}申请未获批准。理由：${reasons}。如有异议，可依法申请行政复议或提起行政诉讼。`,
   }),
-  grantedFirst: (programme: string, amountFen: number): CaseMessage => ({ title: '已先行救助', body: `已先行发放${of(programme)}${formatYuanText(amountFen)}，后续手续将继续办理。` }),
+  grantedFirst: (programme: string, amountFen: number): CaseMessage => ({
+    title: '已先行救助',
+    body: `已先行发放${of(programme)}${formatYuanText(amountFen)}，后续手续将继续办理。`,
+    filerBody: `${of(programme)}申请已先行救助，后续手续将继续办理。${BENEFIT_FOR_PERSON}`,
+  }),
   deadlineExtended: (programme: string, overallDueOn: string | null, reason: string): CaseMessage => ({
     title: '办理时限已延长',
     body: `${of(programme)}申请的办理时限延长至${overallDueOn}。原因：${reason}`,

@@ -1,14 +1,23 @@
-import type { JobRunner } from './services/ledgerJobs';
+import type { AfterBatchHook, JobRunner } from './services/ledgerJobs';
 import type { LedgerImportService } from './services/ledgerImportService';
 import type { HappinessListService } from './services/happinessListService';
 import type { PaymentRunService } from './services/paymentRunService';
 
-/** What the ledger domain offers (app.ledger): its services and job runner (tests and the benchmark use them). */
+/** What the ledger domain offers (app.ledger): its services, and waiting for a job this process runs (tests and the benchmark use them). */
 export interface LedgerApi {
-  runner: JobRunner;
+  runner: Pick<JobRunner, 'settle'>;
   imports: LedgerImportService;
   lists: HappinessListService;
   runs: PaymentRunService;
+}
+
+/**
+ * Construction-time options of the ledger domain (plugin option `ledgerHooks`, passed by buildApp
+ * from its BuildOptions). `afterBatch` runs after each committed batch of a job: the crash tests
+ * throw SimulatedCrash from it. Production passes none; there is no way to set one afterwards.
+ */
+export interface LedgerHooks {
+  afterBatch?: AfterBatchHook;
 }
 
 declare module 'fastify' {

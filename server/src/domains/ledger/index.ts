@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { apiRoutes, defineDomain } from '../../core/domain';
+import { apiRoutes, defineDomain, type DomainOptions } from '../../core/domain';
 import { createSubscribeMessageClient } from '../../core/adapters/wechat/subscribeMessage';
 import '../policy/api';
 import '../applications/api';
@@ -18,30 +18,31 @@ import happinessListRoutes from './routes/happinessLists';
 import ledgerRoutes from './routes/disbursements';
 import paymentRunRoutes from './routes/paymentRuns';
 import heldRowRoutes from './routes/heldRows';
-import type { LedgerApi } from './api';
+import type { LedgerApi, LedgerHooks } from './api';
 
 /**
  * The benefits ledger and the 幸福清单 (docs/ledger.md): disbursements, imports, payment runs,
  * publishing statements, feedback. Settings: config.ledger (validated at start). People come from
  * the applications domain's entitlements and the core profiles, standards from the policy domain.
  */
-export const ledgerDomain = defineDomain('ledger', async (app: FastifyInstance, { config, services }) => {
+export const ledgerDomain = defineDomain('ledger', async (app: FastifyInstance, { config, services, ledgerHooks }: DomainOptions & { ledgerHooks?: LedgerHooks }) => {
   const ledgerConfig = config.ledger;
   const models = registerLedgerModels(app.db);
   await ensureLedgerIndexes(models);
   const repo = ledgerRepository(models);
-  const runner = jobRunner({ repo, log: app.log, heartbeatMs: Math.max(1000, Math.floor(ledgerConfig.staleJobMs / 4)) });
+  const runner = jobRunner({ repo, log: app.log, heartbeatMs: Math.max(1000, Math.floor(ledgerConfig.staleJobMs / 4)), afterBatch: ledgerHooks?.afterBatch });
   // Only verified people and approved entitlements name and receive bookings; a profile that is a claim links nobody (docs/ledger.md, "Who is who").
   const beneficiaries: BeneficiarySources = { entitlements: app.applications.entitlements, profiles: services.profiles };
   const imports = ledgerImportService({ repo, beneficiaries, pii: services.pii, audit: services.audit, config: ledgerConfig, dataDir: path.resolve(config.dataDir), runner });
   const subscribe = config.wechat.appId && ledgerConfig.subscribeTemplateId ? createSubscribeMessageClient(config.wechat) : null;
   const lists = happinessListService({
     repo, beneficiaries, profiles: services.profiles, identity: services.identity, audit: services.audit, config: ledgerConfig, runner,
-    recipients: { userIdsByBlindIndex: services.profiles.userIdsByBlindIndex, wechatOpenIds: services.users.wechatOpenIds },
+    recipients: { verifiedUserIdsByBlindIndex: services.identity.verifiedUserIdsByBlindIndex, wechatOpenIds: services.users.wechatOpenIds },
     policy: app.policy.standards, subscribe, subscribeTemplateId: ledgerConfig.subscribeTemplateId,
   });
   const runs = paymentRunService({ repo, entitlements: app.applications.entitlements, audit: services.audit, runner, batch: ledgerConfig.importBatchRows });
-  const api: LedgerApi = { runner, imports, lists, runs };
+  // Only waiting for a job leaves the domain: nothing outside can start, stop or hook the runner.
+  const api: LedgerApi = { runner: { settle: runner.settle }, imports, lists, runs };
   app.decorate('ledger', api);
 
   await apiRoutes(app, importRoutes, { imports, maxImportBytes: ledgerConfig.maxImportBytes });

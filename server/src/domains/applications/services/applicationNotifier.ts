@@ -9,8 +9,11 @@ import type { AppMessageDoc } from '../models/message';
 /**
  * Tells the people of a case what happened: an in-app message to the filer and to the person
  * concerned (when an account is verified as them — looked up at each message, so a person who
- * verifies later hears of the rest, and an account that merely typed their ID number never does), and a WeChat subscribe message where a template is
- * configured and the person signed in with WeChat. A failed message never fails the transition.
+ * verifies later hears of the rest, and an account that merely typed their ID number never does),
+ * and a WeChat subscribe message where a template is configured and the person signed in with
+ * WeChat. A filer who is not that verified person (a helper, or an account filing under a number it
+ * has not proved) gets the message without the benefit (`filerBody`). A failed message never fails
+ * the transition.
  */
 export function applicationNotifier(deps: {
   addMessage(message: AppMessageDoc): Promise<unknown>;
@@ -28,8 +31,9 @@ export function applicationNotifier(deps: {
       const person = await deps.personAccount(app.applicant.idNumberBlindIndex).catch(() => null);
       const people = [...new Set([app.filedBy, person].filter((u): u is string => !!u))];
       for (const userId of people) {
+        const body = userId !== person && message.filerBody !== undefined ? message.filerBody : message.body;
         try {
-          await deps.addMessage({ _id: randomUUID(), userId, applicationId: app._id, title: message.title, body: message.body, createdAt: new Date(), read: false });
+          await deps.addMessage({ _id: randomUUID(), userId, applicationId: app._id, title: message.title, body, createdAt: new Date(), read: false });
         } catch (err) {
           deps.log.warn({ err, applicationId: app._id }, 'in-app message not saved');
         }

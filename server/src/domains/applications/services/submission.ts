@@ -40,8 +40,8 @@ function applicationOf(id: string, d: DraftDoc, filing: { applicant: PersonRef; 
  * and one open application per person and programme (the open key; 409 when taken — their own
  * case). Anyone else (a helper, or an account whose identity is not verified): the filing takes no
  * key, so it neither blocks the person nor reveals their open cases (always 201; staff see a
- * duplicate), it counts against the filer's daily limit (insert-wins slots), and a helper must be
- * verified and is audited.
+ * duplicate), it counts against the filer's daily limit (insert-wins slots), it is audited
+ * (`details.verifiedFiler`), and a helper must be verified.
  */
 export function submission(deps: {
   repo: ApplicationRepository;
@@ -128,10 +128,12 @@ export function submission(deps: {
       await undo();
       throw err;
     }
-    if (d.helper) {
+    // Every filing about someone the filer has not proved to be — a helper's, or an "own" filing under
+    // a typed number while unverified — is audited: it records a person's circumstances on their behalf.
+    if (!own) {
       await deps.audit.record({
         actorId: ctx.actor._id, action: 'application.fileOnBehalf', subjectId: applicant.userId ?? `application:${id}`, requestId: ctx.requestId,
-        details: { applicationId: id, programme, relation: d.helper.relation, regionCode: d.regionCode },
+        details: { applicationId: id, programme, helper: !!d.helper, relation: d.helper?.relation ?? '', verifiedFiler: mine !== null, regionCode: d.regionCode },
       });
     }
     await deps.notifier.notify(app, MESSAGES.submitted(programme), STATUS_LABELS.submitted);

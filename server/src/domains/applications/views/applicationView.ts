@@ -33,6 +33,13 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 export type CaseViewer = ApplicantRelation | 'township' | 'county';
 export const roleOfViewer = (v: CaseViewer): ActorRole => (v === 'person' || v === 'filer' ? 'applicant' : v);
 
+/**
+ * Event details that tell the person's benefit (the amount proposed, granted or approved, when it
+ * starts, when it is rechecked): shown to the person (verified) and staff, never to a filer who is
+ * not the person — a helper, or an account that filed under a number it has not proved.
+ */
+const BENEFIT_DETAILS: readonly string[] = ['amountFen', 'proposedAmountFen', 'startMonth', 'nextRecheckOn'];
+
 /** Confirmed (本人提交、本人确认或已受理); an application older than confirmation held its key from submit. */
 export const isConfirmed = (a: ApplicationDoc) => a.confirmation !== null;
 
@@ -55,11 +62,16 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
     return { step, label, who };
   }
 
-  /** Staff see the encrypted details (home-visit findings) and every attachment; applicants their own attachments only. */
-  function timelineOf(events: ApplicationEventDoc[], forStaff: boolean): TimelineEntry[] {
+  /**
+   * Staff see the encrypted details (home-visit findings) and every attachment; applicants their
+   * own attachments only; a filer who is not the person no benefit details.
+   */
+  function timelineOf(events: ApplicationEventDoc[], viewer: CaseViewer): TimelineEntry[] {
+    const forStaff = roleOfViewer(viewer) !== 'applicant';
     return events.map((e) => {
       const details: Record<string, unknown> = { ...e.details };
       if (forStaff && e.detailsCipher) Object.assign(details, JSON.parse(deps.pii.decrypt(e.detailsCipher)));
+      if (viewer === 'filer') for (const key of BENEFIT_DETAILS) delete details[key];
       return {
         sequence: e.sequence,
         action: e.action as TimelineEntry['action'],
@@ -76,10 +88,15 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
   }
 
   const views = {
-    /** The helper who filed sees the case they filed, not the person's entitlement. */
+    /**
+     * The filer who is not the person (a helper, or an account not verified as the applicant)
+     * follows the case they filed — its steps and decision — but learns nothing of the person's
+     * benefit: no entitlement, no amount proposed or granted, no benefit details in the timeline.
+     */
     detail(a: ApplicationDoc, viewer: CaseViewer, events: ApplicationEventDoc[], entitlement: EntitlementDoc | null): ApplicationView {
       const { list, overdue } = deps.deadlines.of(a);
       const role = roleOfViewer(viewer);
+      const benefitShown = viewer !== 'filer';
       return {
         id: a._id,
         programme: a.programme as ApplicationProgramme,
@@ -105,14 +122,14 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
         deadlines: list,
         overdue,
         emergency: a.emergency,
-        grantedFirst: a.grantedFirst ? { at: iso(a.grantedFirst.at), amountFen: a.grantedFirst.amountFen, paperworkPending: a.grantedFirst.paperworkPending } : null,
+        grantedFirst: a.grantedFirst ? { at: iso(a.grantedFirst.at), amountFen: benefitShown ? a.grantedFirst.amountFen : null, paperworkPending: a.grantedFirst.paperworkPending } : null,
         extended: a.extended ? { at: iso(a.extended.at), reason: a.extended.reason } : null,
         missingDocuments: a.missingDocuments,
         notice: a.notice ? { ...a.notice, ended: deps.clock.today() >= a.notice.endsOn } : null,
-        proposedMonthlyAmountFen: a.proposedAmountFen,
+        proposedMonthlyAmountFen: benefitShown ? a.proposedAmountFen : null,
         decisionReasons: a.decisionReasons,
-        timeline: timelineOf(events, role !== 'applicant'),
-        entitlement: entitlement && viewer !== 'filer' ? entitlementView(entitlement) : null,
+        timeline: timelineOf(events, viewer),
+        entitlement: entitlement && benefitShown ? entitlementView(entitlement) : null,
         allowedActions: allowedActions(a.status as ApplicationStatus, role, deps.deadlines.machineContext(a)),
       };
     },

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { reuseModel } from './reuse';
 
 /**
  * One payment to one beneficiary (发放记录). Rows are never updated or deleted: a correction is a
@@ -57,5 +58,4 @@ DisbursementSchema.index({ beneficiaryKey: 1, year: 1 });
 DisbursementSchema.index({ year: 1, regionCode: 1 });
 DisbursementSchema.index({ sourceRef: 1, line: 1 });
 
-export const registerDisbursementModel = (conn: Connection): Model<DisbursementDoc> =>
-  (conn.models.Disbursement as Model<DisbursementDoc>) ?? conn.model('Disbursement', DisbursementSchema);
+export const registerDisbursementModel = (conn: Connection): Model<DisbursementDoc> => reuseModel(conn, 'Disbursement', DisbursementSchema);

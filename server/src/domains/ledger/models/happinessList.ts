@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { reuseModel } from './reuse';
 import type { StatementBody, StatementChange } from '@dajiuzhu/shared';
 
 const base = { versionKey: false as const, minimize: false };
@@ -137,15 +138,13 @@ export interface HappinessListModels {
   HappinessAnswer: Model<HappinessAnswerDoc>;
 }
 
-const reuse = <T>(conn: Connection, name: string, schema: Schema<T>): Model<T> => (conn.models[name] as Model<T>) ?? conn.model(name, schema);
-
 export function registerHappinessListModels(conn: Connection): HappinessListModels {
   return {
-    HappinessList: reuse(conn, 'HappinessList', HappinessListSchema),
-    HappinessListVersion: reuse(conn, 'HappinessListVersion', HappinessListVersionSchema),
-    HappinessNotice: reuse(conn, 'HappinessNotice', HappinessNoticeSchema),
-    HappinessFeedback: reuse(conn, 'HappinessFeedback', HappinessFeedbackSchema),
-    HappinessQuestion: reuse(conn, 'HappinessQuestion', HappinessQuestionSchema),
-    HappinessAnswer: reuse(conn, 'HappinessAnswer', HappinessAnswerSchema),
+    HappinessList: reuseModel(conn, 'HappinessList', HappinessListSchema),
+    HappinessListVersion: reuseModel(conn, 'HappinessListVersion', HappinessListVersionSchema),
+    HappinessNotice: reuseModel(conn, 'HappinessNotice', HappinessNoticeSchema),
+    HappinessFeedback: reuseModel(conn, 'HappinessFeedback', HappinessFeedbackSchema),
+    HappinessQuestion: reuseModel(conn, 'HappinessQuestion', HappinessQuestionSchema),
+    HappinessAnswer: reuseModel(conn, 'HappinessAnswer', HappinessAnswerSchema),
   };
 }

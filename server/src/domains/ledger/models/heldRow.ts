@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { reuseModel } from './reuse';
 import type { DisbursementDoc } from './disbursement';
 
 const base = { versionKey: false as const, minimize: false };
@@ -60,11 +61,9 @@ export interface HeldRowModels {
   HeldDecision: Model<LedgerHeldDecisionDoc>;
 }
 
-const reuse = <T>(conn: Connection, name: string, schema: Schema<T>): Model<T> => (conn.models[name] as Model<T>) ?? conn.model(name, schema);
-
 export function registerHeldRowModels(conn: Connection): HeldRowModels {
   return {
-    HeldRow: reuse(conn, 'LedgerHeldRow', LedgerHeldRowSchema),
-    HeldDecision: reuse(conn, 'LedgerHeldDecision', LedgerHeldDecisionSchema),
+    HeldRow: reuseModel(conn, 'LedgerHeldRow', LedgerHeldRowSchema),
+    HeldDecision: reuseModel(conn, 'LedgerHeldDecision', LedgerHeldDecisionSchema),
   };
 }

@@ -1,5 +1,6 @@
 import { ensureIndexes } from '../../../core/db/ensureIndexes';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { reuseModel } from './reuse';
 import { registerDisbursementModel, type DisbursementDoc } from './disbursement';
 import { registerHappinessListModels, type HappinessListModels } from './happinessList';
 import { registerHeldRowModels, type HeldRowModels } from './heldRow';
@@ -143,16 +144,14 @@ export interface LedgerModels extends HappinessListModels, HeldRowModels {
   Lock: Model<LedgerLockDoc>;
 }
 
-const reuse = <T>(conn: Connection, name: string, schema: Schema<T>): Model<T> => (conn.models[name] as Model<T>) ?? conn.model(name, schema);
-
 export function registerLedgerModels(conn: Connection): LedgerModels {
   return {
     Disbursement: registerDisbursementModel(conn),
-    Job: reuse(conn, 'LedgerJob', LedgerJobSchema),
-    JobLease: reuse(conn, 'LedgerJobLease', LedgerJobLeaseSchema),
-    ImportIssue: reuse(conn, 'LedgerImportIssue', LedgerImportIssueSchema),
-    ImportMapping: reuse(conn, 'LedgerImportMapping', LedgerImportMappingSchema),
-    Lock: reuse(conn, 'LedgerLock', LedgerLockSchema),
+    Job: reuseModel(conn, 'LedgerJob', LedgerJobSchema),
+    JobLease: reuseModel(conn, 'LedgerJobLease', LedgerJobLeaseSchema),
+    ImportIssue: reuseModel(conn, 'LedgerImportIssue', LedgerImportIssueSchema),
+    ImportMapping: reuseModel(conn, 'LedgerImportMapping', LedgerImportMappingSchema),
+    Lock: reuseModel(conn, 'LedgerLock', LedgerLockSchema),
     ...registerHappinessListModels(conn),
     ...registerHeldRowModels(conn),
   };

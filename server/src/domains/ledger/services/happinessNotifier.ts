@@ -5,10 +5,10 @@ import type { SubscribeMessageClient } from '../../../core/adapters/wechat/subsc
 
 /**
  * Who a notice reaches on WeChat: the account that VERIFIED the ID number (core's
- * `profiles.userIdsByBlindIndex` answers verified owners only; a claim reaches nobody), and its openid.
+ * `identity.verifiedUserIdsByBlindIndex` answers verified owners only; a claim reaches nobody), and its openid.
  */
 export interface NoticeRecipients {
-  userIdsByBlindIndex(keys: readonly string[]): Promise<Map<string, string>>;
+  verifiedUserIdsByBlindIndex(keys: readonly string[]): Promise<Map<string, string>>;
   wechatOpenIds(userIds: readonly string[]): Promise<Map<string, string>>;
 }
 
@@ -20,7 +20,7 @@ export function happinessNotifier(deps: { repo: LedgerRepository; recipients: No
   return async function pushNotices(year: number): Promise<void> {
     const pending = await deps.repo.pendingNotices(year);
     if (!pending.length) return;
-    const userByKey = await deps.recipients.userIdsByBlindIndex([...new Set(pending.map((n) => n.beneficiaryKey))]);
+    const userByKey = await deps.recipients.verifiedUserIdsByBlindIndex([...new Set(pending.map((n) => n.beneficiaryKey))]);
     const openidByUser = await deps.recipients.wechatOpenIds([...new Set(userByKey.values())]);
     for (const n of pending) {
       const openid = openidByUser.get(userByKey.get(n.beneficiaryKey) ?? '');

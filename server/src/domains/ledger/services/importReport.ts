@@ -2,6 +2,7 @@ import { formatYuan, programmeName, type ImportReport, type ImportReportRow, typ
 import type { LedgerHeldRowDoc, LedgerJobDoc } from '../models/ledger';
 import type { LedgerRepository } from '../repository';
 import { acceptedRow, heldReportRow, issueRow } from '../views/importView';
+import { csvLine } from '../views/csvCell';
 import type { AuditService } from '../../../core/audit/auditService';
 import type { ActionContext } from '../../../core/context';
 
@@ -18,6 +19,9 @@ function heldRowShown(h: LedgerHeldRowDoc): ImportReportRow | null {
   if (h.booked) return null;
   return { ...heldReportRow(h), status: 'duplicate', problems: ['nameMismatch', 'duplicate'], reason: '姓名已由工作人员确认；该笔发放已在台账中，未再次入账' };
 }
+
+/** At most this many people's keys in one audit row of a CSV read (a file of a million lines stays well inside a document's size). */
+const AUDIT_KEYS_PER_ROW = 1000;
 
 /** A report row and the person it names (the blind index of their ID number), for the audit. */
 interface Shown { row: ImportReportRow; subject: string | null }
@@ -61,18 +65,54 @@ export function importReports(deps: { repo: LedgerRepository; audit: AuditServic
       return { import: view, rows: shown.map((s) => s.row), truncated: found.length > limit };
     },
 
-    /** The whole report as CSV (UTF-8 with BOM so Excel opens it), streamed: amounts in yuan, programmes by name. One audit row for the whole file. */
+    /**
+     * The whole report as CSV (UTF-8 with BOM so Excel opens it), streamed: amounts in yuan,
+     * programmes by name, every cell guarded against formula injection (views/csvCell.ts).
+     * Audited like the JSON read, naming the people shown: the keys are collected while streaming
+     * and written when the stream ends — also when the download is cut short (`complete: false`).
+     * A report naming more than AUDIT_KEYS_PER_ROW people is recorded in parts of that many keys.
+     */
     async *csv(ctx: ActionContext, job: LedgerJobDoc): AsyncGenerator<string> {
-      await deps.audit.record({ actorId: ctx.actor._id, action: 'ledger.importReport.read', subjectId: '', requestId: ctx.requestId, details: { importId: job._id, format: 'csv', status: 'all', rows: job.counts.rows } });
-      const esc = (v: string | number) => { const s = String(v); return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+      let rows = 0;
+      let part = 0;
+      let complete = false;
+      const pending = new Set<string>();
+      const record = (last: boolean) => deps.audit.record({
+        actorId: ctx.actor._id, action: 'ledger.importReport.read', subjectId: '', requestId: ctx.requestId,
+        details: { importId: job._id, format: 'csv', status: 'all', part: ++part, last, rows, complete, subjectKeys: [...pending].join(',') },
+      });
+      /** Counts a line about to be sent and notes the person it names; a full set of keys is written at once. */
+      const shown = async (subject: string | null) => {
+        rows++;
+        if (subject) pending.add(subject);
+        if (pending.size < AUDIT_KEYS_PER_ROW) return;
+        await record(false);
+        pending.clear();
+      };
       const line = (r: ImportReportRow) =>
-        [r.line, STATUS_TEXT[r.status], r.idNumberMasked, r.programme ? programmeName(r.programme) : '', r.period, r.amountFen === null ? '' : formatYuan(r.amountFen), r.reason].map(esc).join(',') + '\r\n';
-      yield '\uFEFF行号,结果,身份证号（脱敏）,救助项目,发放月份,金额（元）,原因\r\n';
-      for await (const d of repo.importedRowsCursor(job._id)) yield line(acceptedRow(d));
-      for await (const i of repo.issuesCursor(job._id)) yield line(issueRow(i));
-      for await (const h of repo.heldRowsOfImportCursor(job._id)) {
-        const r = heldRowShown(h);
-        if (r) yield line(r);
+        csvLine([r.line, STATUS_TEXT[r.status], r.idNumberMasked, r.programme ? programmeName(r.programme) : '', r.period, r.amountFen === null ? '' : formatYuan(r.amountFen), r.reason]);
+      try {
+        yield '\uFEFF' + csvLine(['行号', '结果', '身份证号（脱敏）', '救助项目', '发放月份', '金额（元）', '原因']);
+        for await (const d of repo.importedRowsCursor(job._id)) {
+          const r = acceptedRow(d);
+          await shown(d.beneficiaryKey);
+          yield line(r);
+        }
+        // A rejected or duplicate line names nobody matched (or the person is already in an accepted row).
+        for await (const i of repo.issuesCursor(job._id)) {
+          const r = issueRow(i);
+          await shown(null);
+          yield line(r);
+        }
+        for await (const h of repo.heldRowsOfImportCursor(job._id)) {
+          const r = heldRowShown(h);
+          if (!r) continue;
+          await shown(h.disbursement.beneficiaryKey);
+          yield line(r);
+        }
+        complete = true;
+      } finally {
+        await record(true);
       }
     },
   };

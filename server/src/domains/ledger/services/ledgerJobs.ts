@@ -22,7 +22,9 @@ export class SimulatedCrash extends Error {}
 /**
  * Called after each committed batch of an import or publish (its rows and checkpoint stored).
  * Throwing SimulatedCrash leaves the job exactly as a killed process would: how the tests prove
- * that an import killed half way resumes with every row once. Production sets none.
+ * that an import killed half way resumes with every row once. Given only when the runner is built
+ * (the ledger domain's `ledgerHooks` option, which buildApp passes from its options); production
+ * passes none, and nothing can set one later.
  */
 export type AfterBatchHook = (jobId: string, batch: number) => void | Promise<void>;
 
@@ -34,7 +36,7 @@ export type AfterBatchHook = (jobId: string, batch: number) => void | Promise<vo
 export function jobRunner(deps: { repo: LedgerRepository; log: FastifyBaseLogger; heartbeatMs: number; afterBatch?: AfterBatchHook }) {
   const running = new Map<string, Promise<void>>();
   let closing = false;
-  let afterBatch = deps.afterBatch;
+  const { afterBatch } = deps;
 
   return {
     get closing() { return closing; },
@@ -42,9 +44,6 @@ export function jobRunner(deps: { repo: LedgerRepository; log: FastifyBaseLogger
 
     /** Workers call this once a batch is committed: the point where a stop (or a simulated kill) leaves a resumable job. */
     async batchCommitted(jobId: string, batch: number) { await afterBatch?.(jobId, batch); },
-
-    /** Sets or clears the after-batch hook of this runner (the crash tests reach it as `app.ledger.runner`). */
-    setAfterBatch(hook: AfterBatchHook | undefined) { afterBatch = hook; },
 
     /** Starts work on a job whose lease this process holds. */
     start(job: LedgerJobDoc, work: (job: LedgerJobDoc, shouldStop: () => boolean) => Promise<void>) {
