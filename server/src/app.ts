@@ -34,7 +34,7 @@ import authRoutes from './core/auth/routes';
 import meRoutes from './core/identity/meRoutes';
 import staffRoutes from './core/identity/staffRoutes';
 import adminRoutes from './core/identity/adminRoutes';
-import { DOMAINS } from './domains';
+import { DOMAINS, type LedgerHooks } from './domains';
 import { API_PREFIX } from './core/domain';
 import fileRoutes from './core/files/routes';
 import multipart from '@fastify/multipart';
@@ -57,6 +57,8 @@ export interface BuildOptions {
   /** Overrides the WeChat client (still a real HTTP client in tests, pointed at a fake server). */
   wechat?: WechatClient;
   logStream?: DestinationStream;
+  /** Construction-time hooks of the ledger's job runner (the crash tests); production passes none. */
+  ledgerHooks?: LedgerHooks;
 }
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -161,7 +163,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     await api.register(adminRoutes, { services });
     await api.register(fileRoutes, { services, quota: uploadQuota(uploadNumbers, config.uploads.perAccountPerDay) });
   }, { prefix: API_PREFIX });
-  for (const domain of DOMAINS) await app.register(domain, { config, services });
+  for (const domain of DOMAINS) await app.register(domain, { config, services, ledgerHooks: opts.ledgerHooks });
 
   const h5Dir = path.resolve(REPO_ROOT, config.h5Dir);
   if (config.h5Dir && existsSync(path.join(h5Dir, 'index.html'))) {

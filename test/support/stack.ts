@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { loadConfig, type ConfigLayer } from '@dajiuzhu/config';
 import { buildApp } from '../../server/src/app';
 import type { WechatClient } from '../../server/src/core/adapters/wechat/code2session';
+import type { LedgerHooks } from '../../server/src/domains';
 import { startFakeWechatFace, type FakeWechatFace } from './fakeWechatFace';
 
 export interface Stack {
@@ -21,7 +22,14 @@ export interface Stack {
  * The real API on a free port over real HTTP, against the run's real database server (a database
  * of its own per stack), serving the built H5 app. Nothing is mocked.
  */
-export async function startStack(opts: { overrides?: ConfigLayer; wechat?: WechatClient; logStream?: DestinationStream; databaseUri?: string } = {}): Promise<Stack> {
+export async function startStack(opts: {
+  overrides?: ConfigLayer;
+  wechat?: WechatClient;
+  logStream?: DestinationStream;
+  databaseUri?: string;
+  /** Construction-time hooks of the ledger's job runner (the crash tests' after-batch kill). */
+  ledgerHooks?: LedgerHooks;
+} = {}): Promise<Stack> {
   const databaseUri = opts.databaseUri ?? process.env.TEST_MONGODB_URI;
   if (!databaseUri) throw new Error('TEST_MONGODB_URI is not set: run through jest (test/support/globalSetup.ts)');
   // Uploaded files go to a temporary folder of this stack's own.
@@ -32,12 +40,15 @@ export async function startStack(opts: { overrides?: ConfigLayer; wechat?: Wecha
   let app: FastifyInstance;
   try {
     const config = loadConfig({ NODE_ENV: 'test' }, { dataDir, ...overrides, identity: { faceApiBaseUrl: wechatFace.baseUrl, ...(overrides.identity ?? {}) } });
-    app = await buildApp(config, {
+    // Typed wider than BuildOptions so this compiles whether or not BuildOptions names `ledgerHooks` yet.
+    const build: Parameters<typeof buildApp>[1] & { ledgerHooks?: LedgerHooks } = {
       databaseUri,
       databaseName: `t_${randomBytes(6).toString('hex')}`,
       wechat: opts.wechat,
       logStream: opts.logStream,
-    });
+      ledgerHooks: opts.ledgerHooks,
+    };
+    app = await buildApp(config, build);
   } catch (err) {
     await wechatFace.stop();
     throw err;

@@ -12,31 +12,31 @@ import type {
   PublicNoticeList,
   SaveDraftBody,
 } from '@dajiuzhu/shared';
-import { ApiError, request, upload } from './request';
+import { apiPath, ApiError, request, upload } from './request';
 import { pickFile } from './files';
 
 /** The resident side of applications: typed by the same schemas the API validates with. */
 export const listProgrammes = () => request<ProgrammeList>({ path: '/api/v1/applications/programmes', auth: false });
 export const createDraft = (body: CreateDraftBody) => request<DraftView>({ method: 'POST', path: '/api/v1/applications/drafts', body });
 export const listDrafts = () => request<{ drafts: DraftView[] }>({ path: '/api/v1/applications/drafts' });
-export const getDraft = (id: string) => request<DraftView>({ path: `/api/v1/applications/drafts/${id}` });
-export const saveDraft = (id: string, body: SaveDraftBody) => request<DraftView>({ method: 'PUT', path: `/api/v1/applications/drafts/${id}`, body });
+export const getDraft = (id: string) => request<DraftView>({ path: apiPath`/api/v1/applications/drafts/${id}` });
+export const saveDraft = (id: string, body: SaveDraftBody) => request<DraftView>({ method: 'PUT', path: apiPath`/api/v1/applications/drafts/${id}`, body });
 /** The person ticked the 家庭经济状况核对授权书 (checkAuthorization) under the text shown: the only request that records consent. */
-export const signCheckAuthorization = (id: string, body: ConsentBody) => request<DraftView>({ method: 'POST', path: `/api/v1/applications/drafts/${id}/consent`, body });
+export const signCheckAuthorization = (id: string, body: ConsentBody) => request<DraftView>({ method: 'POST', path: apiPath`/api/v1/applications/drafts/${id}/consent`, body });
 /** The person unticked it: consent withdrawn, no submit until ticked again. */
-export const withdrawCheckAuthorization = (id: string) => request<DraftView>({ method: 'DELETE', path: `/api/v1/applications/drafts/${id}/consent` });
-export const deleteDraft = (id: string) => request<null>({ method: 'DELETE', path: `/api/v1/applications/drafts/${id}` });
+export const withdrawCheckAuthorization = (id: string) => request<DraftView>({ method: 'DELETE', path: apiPath`/api/v1/applications/drafts/${id}/consent` });
+export const deleteDraft = (id: string) => request<null>({ method: 'DELETE', path: apiPath`/api/v1/applications/drafts/${id}` });
 export const submitApplication = (draftId: string, idempotencyKey: string) => request<ApplicationView>({ method: 'POST', path: '/api/v1/applications', body: { draftId, idempotencyKey } });
 export const listMyApplications = () => request<ApplicationList>({ path: '/api/v1/applications' });
-export const getApplication = (id: string) => request<ApplicationView>({ path: `/api/v1/applications/${id}` });
-export const withdrawApplication = (id: string, expectedSequence: number, note?: string) => request<ApplicationView>({ method: 'POST', path: `/api/v1/applications/${id}/withdraw`, body: { expectedSequence, ...(note ? { note } : {}) } });
+export const getApplication = (id: string) => request<ApplicationView>({ path: apiPath`/api/v1/applications/${id}` });
+export const withdrawApplication = (id: string, expectedSequence: number, note?: string) => request<ApplicationView>({ method: 'POST', path: apiPath`/api/v1/applications/${id}/withdraw`, body: { expectedSequence, ...(note ? { note } : {}) } });
 export const supplementApplication = (id: string, expectedSequence: number, documents: { item: string; fileId: string }[]) =>
-  request<ApplicationView>({ method: 'POST', path: `/api/v1/applications/${id}/supplement`, body: { expectedSequence, documents } });
+  request<ApplicationView>({ method: 'POST', path: apiPath`/api/v1/applications/${id}/supplement`, body: { expectedSequence, documents } });
 /** The person concerned confirms a filing made in their name (帮办代办), with their own tick of the authorization. */
-export const confirmApplication = (id: string, body: ConfirmApplicantBody) => request<ApplicationView>({ method: 'POST', path: `/api/v1/applications/${id}/confirm`, body });
+export const confirmApplication = (id: string, body: ConfirmApplicantBody) => request<ApplicationView>({ method: 'POST', path: apiPath`/api/v1/applications/${id}/confirm`, body });
 export const myEntitlements = () => request<EntitlementList>({ path: '/api/v1/entitlements' });
 export const myMessages = () => request<MessageList>({ path: '/api/v1/messages' });
-export const markMessageRead = (id: string) => request<null>({ method: 'POST', path: `/api/v1/messages/${id}/read`, body: {} });
+export const markMessageRead = (id: string) => request<null>({ method: 'POST', path: apiPath`/api/v1/messages/${id}/read`, body: {} });
 export const publicNotices = (regionCode?: string) => request<PublicNoticeList>({ path: '/api/v1/public-notices', query: { regionCode }, auth: false });
 
 export interface MyFile { id: string; name: string; contentType: string; size: number; createdAt: string }

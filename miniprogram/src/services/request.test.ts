@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import * as stub from '../../test-stubs/taro';
-import { ApiError, apiUrl, buildQuery, download, request, upload } from './request';
+import { ApiError, apiPath, apiUrl, buildQuery, download, request, upload } from './request';
+import { getApplication } from './applications';
 import { getMe } from './me';
 import { getTokens, resetTokenCacheForTests, setTokens } from './tokens';
 
@@ -264,5 +265,20 @@ describe('request layer: downloads', () => {
     expect(file).toEqual({ filePath: 'blob:pdf-1', blob });
     expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/v1/staff/ledger/imports/i1/report.csv', '/api/v1/staff/ledger/imports/i1/report.csv']);
     expect(calls().filter((c) => c.url === '/api/v1/auth/refresh')).toHaveLength(1);
+  });
+});
+
+describe('apiPath: ids from a route are one encoded path segment each', () => {
+  it('encodes every interpolated segment, and only those', () => {
+    expect(apiPath`/api/v1/applications/${'a1'}/withdraw`).toBe('/api/v1/applications/a1/withdraw');
+    expect(apiPath`/api/v1/applications/${'../staff/applications'}`).toBe('/api/v1/applications/..%2Fstaff%2Fapplications');
+    expect(apiPath`/api/v1/wishes/${'w?x=1#y'}/photos/${'f 1'}`).toBe('/api/v1/wishes/w%3Fx%3D1%23y/photos/f%201');
+    expect(apiPath`/api/v1/happiness-lists/${2025}/pdf`).toBe('/api/v1/happiness-lists/2025/pdf');
+  });
+
+  it('services send the encoded path', async () => {
+    stub.request.mockImplementation(async () => json(200, { id: 'x' }));
+    await getApplication('a/../../me');
+    expect(calls().map((c) => c.url)).toEqual(['/api/v1/applications/a%2F..%2F..%2Fme']);
   });
 });

@@ -72,6 +72,15 @@ export function buildQuery(params: QueryParams | undefined): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/**
+ * An API path with its interpolated segments encoded: apiPath`/api/v1/applications/${id}/withdraw`.
+ * Ids come from page routes (query strings anyone can edit), so each one is one segment, never
+ * `../` or `?x=` reaching another endpoint. Every service builds paths with it.
+ */
+export function apiPath(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
+  return strings.reduce((path, literal, i) => path + literal + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''), '');
+}
+
 /** The full URL of an API path (for an <Image src> or any other place that needs the address itself). */
 export function apiUrl(path: string, query?: QueryParams): string {
   return apiBaseUrl() + path + buildQuery(query);

@@ -3,30 +3,30 @@ import type {
   CreateWishBody, EditWishBody, LapsingClaims, MyWish, MyWishList, PublicWish, PublicWishList, StaffWishList, StaffWishSummary, StaffWishNumbers,
   WishCertificate, WishClaim, WishClaimList, WishListQuery, WishNumbers, WishRules,
 } from '@dajiuzhu/shared';
-import { apiUrl, request, type QueryParams } from './request';
+import { apiPath, apiUrl, request, type QueryParams } from './request';
 
 export const wishApi = {
   square: (q: WishListQuery) => request<PublicWishList>({ path: '/api/v1/wishes', query: q as QueryParams, auth: false }),
-  detail: (id: string) => request<PublicWish>({ path: `/api/v1/wishes/${id}`, auth: false }),
+  detail: (id: string) => request<PublicWish>({ path: apiPath`/api/v1/wishes/${id}`, auth: false }),
   rules: (regionCode?: string) => request<WishRules>({ path: '/api/v1/wish-rules', query: { regionCode }, auth: false }),
   numbers: (regionCode: string) => request<WishNumbers>({ path: '/api/v1/wish-numbers', query: { regionCode }, auth: false }),
-  photoUrl: (wishId: string, fileId: string) => apiUrl(`/api/v1/wishes/${wishId}/photos/${fileId}`),
+  photoUrl: (wishId: string, fileId: string) => apiUrl(apiPath`/api/v1/wishes/${wishId}/photos/${fileId}`),
 
   post: (body: CreateWishBody) => request<MyWish>({ method: 'POST', path: '/api/v1/wishes', body }),
   mine: () => request<MyWishList>({ path: '/api/v1/me/wishes' }),
-  confirm: (id: string) => request<MyWish>({ method: 'POST', path: `/api/v1/wishes/${id}/confirm`, body: {} }),
-  thank: (id: string, message: string) => request<MyWish>({ method: 'POST', path: `/api/v1/wishes/${id}/thanks`, body: { message } }),
+  confirm: (id: string) => request<MyWish>({ method: 'POST', path: apiPath`/api/v1/wishes/${id}/confirm`, body: {} }),
+  thank: (id: string, message: string) => request<MyWish>({ method: 'POST', path: apiPath`/api/v1/wishes/${id}/thanks`, body: { message } }),
 
-  claim: (id: string) => request<WishClaim>({ method: 'POST', path: `/api/v1/wishes/${id}/claim`, body: {} }),
+  claim: (id: string) => request<WishClaim>({ method: 'POST', path: apiPath`/api/v1/wishes/${id}/claim`, body: {} }),
   myClaims: () => request<WishClaimList>({ path: '/api/v1/me/wish-claims' }),
-  release: (claimId: string) => request<WishClaim>({ method: 'POST', path: `/api/v1/wish-claims/${claimId}/release`, body: {} }),
-  deliver: (claimId: string, note: string) => request<WishClaim>({ method: 'POST', path: `/api/v1/wish-claims/${claimId}/deliver`, body: { note } }),
-  certificate: (claimId: string) => request<WishCertificate>({ path: `/api/v1/wish-claims/${claimId}/certificate` }),
+  release: (claimId: string) => request<WishClaim>({ method: 'POST', path: apiPath`/api/v1/wish-claims/${claimId}/release`, body: {} }),
+  deliver: (claimId: string, note: string) => request<WishClaim>({ method: 'POST', path: apiPath`/api/v1/wish-claims/${claimId}/deliver`, body: { note } }),
+  certificate: (claimId: string) => request<WishCertificate>({ path: apiPath`/api/v1/wish-claims/${claimId}/certificate` }),
 
   staffList: (status = 'pendingReview') => request<StaffWishList>({ path: '/api/v1/staff/wishes', query: { status } }),
-  approve: (id: string, note?: string) => request<StaffWishSummary>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/approve`, body: note ? { note } : {} }),
-  edit: (id: string, body: EditWishBody) => request<StaffWishSummary>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/edit`, body }),
-  reject: (id: string, reason: string) => request<StaffWishSummary>({ method: 'POST', path: `/api/v1/staff/wishes/${id}/reject`, body: { reason } }),
+  approve: (id: string, note?: string) => request<StaffWishSummary>({ method: 'POST', path: apiPath`/api/v1/staff/wishes/${id}/approve`, body: note ? { note } : {} }),
+  edit: (id: string, body: EditWishBody) => request<StaffWishSummary>({ method: 'POST', path: apiPath`/api/v1/staff/wishes/${id}/edit`, body }),
+  reject: (id: string, reason: string) => request<StaffWishSummary>({ method: 'POST', path: apiPath`/api/v1/staff/wishes/${id}/reject`, body: { reason } }),
   lapsing: (withinHours = 48) => request<LapsingClaims>({ path: '/api/v1/staff/wish-claims/lapsing', query: { withinHours } }),
   staffNumbers: () => request<StaffWishNumbers>({ path: '/api/v1/staff/wish-numbers' }),
 };

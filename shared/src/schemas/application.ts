@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Hukou, IsoDateTime, RegionCode, StrictObject } from './common';
+import { Hukou, IdNumberInput, IsoDateTime, RegionCode, StrictObject } from './common';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES, CHAIN_STEPS } from '../applications/stateMachine';
 import { CHECK_AUTHORIZATION } from '../applications/programmes';
 import { APPLICATION_PROGRAMMES, MEMBER_RELATIONS } from '../applications/programmes';
@@ -73,12 +73,13 @@ export type ApplicationDocument = Static<typeof ApplicationDocument>;
 /**
  * Helper filing (帮办代办): the person the application is for. Only a helper whose own identity is
  * verified may file (403 APPLICATION_HELPER_UNVERIFIED), a limited number per day (429
- * APPLICATION_FILING_LIMIT). The format of `idNumber` is stated here; its check digit and birth
- * date are checked by the server (400 INVALID_ID_NUMBER naming `/onBehalfOf/idNumber`).
+ * APPLICATION_FILING_LIMIT). `idNumber`: its pattern states the form and a real birth date; its
+ * format (`gb11643`) the check character and a birth date not in the future, which the server
+ * checks (400 INVALID_ID_NUMBER naming `/onBehalfOf/idNumber`).
  */
 export const OnBehalfOf = StrictObject({
   name: Type.String({ minLength: 1, maxLength: 30 }),
-  idNumber: Type.String({ minLength: 18, maxLength: 18, pattern: '^[1-9][0-9]{16}[0-9Xx]$', description: '18位身份证号 (GB 11643)；校验码由服务器检查' }),
+  idNumber: IdNumberInput(),
   phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$' })),
   regionCode: RegionCode,
   relation: Type.String({ minLength: 1, maxLength: 20, description: '代办人与申请人的关系，如 社区工作人员、子女' }),
@@ -174,7 +175,7 @@ export const TimelineEntry = Type.Object({
   actorRole: Type.String({ description: 'applicant / township / county' }),
   note: Type.String(),
   attachments: Type.Array(Type.String()),
-  /** Non-sensitive details: missing documents, investigators, amounts, reasons. */
+  /** Non-sensitive details: missing documents, investigators, amounts, reasons (amounts, start month and recheck date only for the person and staff). */
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 export type TimelineEntry = Static<typeof TimelineEntry>;
@@ -233,11 +234,14 @@ export const ApplicationView = Type.Object({
   deadlines: Type.Array(Deadline),
   overdue: Type.Boolean(),
   emergency: Type.Boolean(),
-  grantedFirst: Type.Union([Type.Object({ at: IsoDateTime, amountFen: Fen, paperworkPending: Type.Boolean() }), Type.Null()]),
+  grantedFirst: Type.Union([
+    Type.Object({ at: IsoDateTime, amountFen: Type.Union([Fen, Type.Null()], { description: '先行救助金额；只给申请人本人（已实名核验）和工作人员，代办人看到 null' }), paperworkPending: Type.Boolean() }),
+    Type.Null(),
+  ]),
   extended: Type.Union([Type.Object({ at: IsoDateTime, reason: Type.String() }), Type.Null()]),
   missingDocuments: Type.Array(Type.String()),
   notice: Type.Union([Type.Object({ round: Type.Integer(), startsOn: LocalDate, endsOn: LocalDate, ended: Type.Boolean() }), Type.Null()]),
-  proposedMonthlyAmountFen: Type.Union([Fen, Type.Null()]),
+  proposedMonthlyAmountFen: Type.Union([Fen, Type.Null()], { description: '审核拟定金额；代办人（非本人）看到 null' }),
   decisionReasons: Type.Union([Type.String(), Type.Null()]),
   timeline: Type.Array(TimelineEntry),
   entitlement: Type.Union([EntitlementView, Type.Null()], { description: '批准后的待遇；只给申请人本人（已实名核验）和工作人员，代办人看不到' }),

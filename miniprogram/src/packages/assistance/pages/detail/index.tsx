@@ -54,7 +54,8 @@ export default function DetailPage() {
         {app.filedByHelper && !app.applicantConfirmed ? <Text className='card__line apl-flag'>待申请人本人确认（或工作人员受理时当面核对）</Text> : null}
         {app.nextStep ? <Text className='card__line'>下一步：{app.nextStep.label}（{app.nextStep.who}）</Text> : null}
         {app.deadlines.map((d) => <Text key={d.step} className='card__line'>{d.label}：{d.dueOn}{d.overdue ? <Text className='apl-tag apl-tag--red'>已超期</Text> : null}</Text>)}
-        {app.grantedFirst ? <Text className='card__line'>已先行救助 {formatYuanText(app.grantedFirst.amountFen)}{app.grantedFirst.paperworkPending ? '，手续补办中' : ''}</Text> : null}
+        {/* The amount is null for a filer who is not the person (a helper): only the person sees it. */}
+        {app.grantedFirst ? <Text className='card__line'>已先行救助{app.grantedFirst.amountFen !== null ? ` ${formatYuanText(app.grantedFirst.amountFen)}` : ''}{app.grantedFirst.paperworkPending ? '，手续补办中' : ''}</Text> : null}
         {app.decisionReasons ? <Text className='card__line'>不予批准理由：{app.decisionReasons}</Text> : null}
       </View>
 
