@@ -1,6 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { RegionCode } from '../schemas/common';
-import { ISO_DATE_PATTERN } from '../rules/date';
+import { CalendarDate, RegionCode } from '../schemas/common';
 
 /**
  * The shape of published assistance standards: what config/policy/*.ts files hold, what the
@@ -8,7 +7,8 @@ import { ISO_DATE_PATTERN } from '../rules/date';
  * config/, the server and the mini-program agree.
  */
 
-export const IsoDate = Type.String({ pattern: ISO_DATE_PATTERN, description: '日期 YYYY-MM-DD（北京时间）' });
+/** A real calendar day (the pattern refuses "2021-02-30", so the OpenAPI document states the rule). */
+export const IsoDate = CalendarDate;
 
 /** Every figure names the article it was taken from, so a reviewer can check it. */
 const Source = Type.String({ minLength: 3, maxLength: 120, pattern: '^[^\\n]+$', description: '来源：文章文件名（shared/domain/articles，配置文件）或文件文号（管理员新增）' });
@@ -34,9 +34,10 @@ export const PersonRate = rate(Type.Union([Type.Literal('month'), Type.Literal('
   /**
    * A second published floor as a multiple of the dibao standard of the same hukou and period
    * ("不低于低保标准的1.3倍"). The estimate uses the higher of this and `fen` (docs/policy.md).
-   * At most three decimals (read as per-mille).
+   * At most three decimals (read as per-mille), so the least is 0.001 (`minimum`, not
+   * `exclusiveMinimum: 0`, which OpenAPI 3.0 documents cannot hold).
    */
-  minMultipleOfDibao: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10, description: '不低于低保标准的倍数（如 1.3）' })),
+  minMultipleOfDibao: Type.Optional(Type.Number({ minimum: 0.001, maximum: 10, description: '不低于低保标准的倍数（如 1.3）' })),
 });
 export type PersonRate = Static<typeof PersonRate>;
 /** Heating: per household, once per winter. */

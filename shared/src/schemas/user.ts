@@ -1,11 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DonorKind, Hukou, IsoDateTime, RegionCode, Role, StaffLevel, StrictObject } from './common';
+import { DonorKind, Hukou, IdNumberInput, IsoDateTime, RegionCode, Role, StaffLevel, StrictObject } from './common';
 import { MOBILE_PHONE_PATTERN } from '../rules/phone';
 
 /** What a person enters as their real name (实名信息): a claim until it is verified. */
 export const ProfileInput = StrictObject({
   name: Type.String({ minLength: 2, maxLength: 30, pattern: '^[\\u3400-\\u9fff·•A-Za-z ]+$', description: '姓名' }),
-  idNumber: Type.String({ minLength: 18, maxLength: 18, description: '18位身份证号 (GB 11643)' }),
+  idNumber: IdNumberInput(),
   phone: Type.String({ pattern: MOBILE_PHONE_PATTERN, description: '手机号' }),
   hukou: Hukou,
   regionCode: RegionCode,
