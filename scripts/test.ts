@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureFerretdbBinary } from '../server/src/core/db/ferretdbBinary';
 import { buildH5, ROOT } from './h5';
+import { contract } from './contractPart';
 
 // The layout checks first (`npm run check`: tsc, ESLint, dependency-cruiser; docs/testing.md). A
 // failure stops the run before any test, still with the closing line CI reads.
@@ -44,8 +45,10 @@ function jest(name: string, args: string[]): Counts {
   }
 }
 
+// The contract test (Schemathesis from /docs/json, scripts/contract.ts) runs after the integration tests.
 const parts = [
   jest('main', ['--maxWorkers=2', '--selectProjects', 'unit', 'integration', 'miniprogram']),
+  contract(),
   jest('browser', ['--runInBand', '--selectProjects', 'browser']),
 ];
 const sum = (k: 'passed' | 'failed' | 'skipped' | 'total') => parts.reduce((n, p) => n + p[k], 0);

@@ -1,8 +1,12 @@
-/** Periods are calendar months written YYYY-MM (Asia/Shanghai). */
-export const PERIOD_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
+/**
+ * Periods are calendar months written YYYY-MM (Asia/Shanghai), in the years the ledger keeps
+ * (2000–2100, the same bounds as a statement's year): a period outside them is refused by the
+ * schema, never started as a job whose view then cannot be serialised.
+ */
+export const PERIOD_PATTERN = '^(20\\d{2}|2100)-(0[1-9]|1[0-2])$';
 
 export function isPeriod(text: string): boolean {
-  return new RegExp(PERIOD_PATTERN).test(text) && Number(text.slice(0, 4)) >= 1990;
+  return new RegExp(PERIOD_PATTERN).test(text);
 }
 
 /** Accepts "2025-03", "2025-3", "2025/03", "202503", "2025年3月", "2025-03-31" (a spreadsheet date) and returns "2025-03", or null. */
