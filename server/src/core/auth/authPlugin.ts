@@ -21,12 +21,13 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /**
-     * A valid access token of a live session. Use it as the route's `onRequest` hook: it reads only
+     * A valid access token of a live session. Use it as the route's `preParsing` hook: it reads only
      * the Authorization header, so an anonymous caller is refused (401) before the body is read or
-     * validated and learns nothing about what the route expects.
+     * validated and learns nothing about what the route expects — and after the rate limiter's
+     * `onRequest` hook, so refusals are counted too.
      */
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-    /** `onRequest`, like authenticate: authenticated and holding one of the roles. */
+    /** `preParsing`, like authenticate: authenticated and holding one of the roles. */
     requireRole: (...roles: Role[]) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }

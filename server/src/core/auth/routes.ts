@@ -41,7 +41,7 @@ export default async function authRoutes(base: FastifyInstance, opts: { services
   }, async (request) => services.tokens.refresh(request.body.refreshToken, String(request.id)));
 
   app.post('/auth/logout', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags: ['auth'], summary: '退出登录（吊销本次会话的所有凭证）', security: bearer, response: { 204: NoContent, ...errorResponses(401) } },
   }, async (request, reply) => {
     await services.tokens.revoke(request.sessionId, 'logout');

@@ -16,12 +16,14 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, M
  * Watches the database with a ping every interval on a client of its own (one connection): the
  * app's pool may be busy with a burst of writes, and a busy pool is not a dead database. A ping
  * that fails or takes longer than the timeout marks the database down (killed: refused at once;
- * stalled: no answer); the next ping that answers marks it up again. Interval and timeout derive
- * from `requestTimeoutMs` so a stall is known well before a waiting request's deadline.
+ * stalled: no answer for 0.8 × `requestTimeoutMs`); the next ping that answers marks it up again.
+ * With a probe every `requestTimeoutMs` / 5, a stall is known by a waiting request's deadline.
  */
 export function monitorDatabase(uri: string, opts: { requestTimeoutMs: number; log?: (state: DatabaseState, reason?: string) => void }): DatabaseMonitor {
   const intervalMs = clamp(opts.requestTimeoutMs / 5, 50, 1000);
-  const timeoutMs = clamp(opts.requestTimeoutMs / 2.5, 50, 2000);
+  // A stalled database is one that does not answer a ping for most of a request's deadline; a
+  // shorter timeout mistakes a loaded machine (a slow ping) for an outage and refuses good requests.
+  const timeoutMs = clamp(opts.requestTimeoutMs * 0.8, 50, 8000);
   const client = new mongoose.mongo.MongoClient(uri, {
     maxPoolSize: 1,
     serverSelectionTimeoutMS: timeoutMs,

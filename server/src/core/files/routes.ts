@@ -13,7 +13,7 @@ export default async function fileRoutes(base: FastifyInstance, opts: { services
   const { services } = opts;
 
   app.post('/files', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: {
       tags: ['files'],
       summary: '上传文件（照片或 PDF；类型按内容识别）',
@@ -34,12 +34,12 @@ export default async function fileRoutes(base: FastifyInstance, opts: { services
   });
 
   app.get('/files', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags: ['files'], summary: '我上传过的文件（可在其他申请中复用）', security: bearer, querystring: FileListQuery, response: { 200: FileList, ...errorResponses(401) } },
   }, async (request) => ({ files: await services.files.list(actionContext(request), request.query.purpose) }));
 
   app.get('/files/:fileId', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: {
       tags: ['files'],
       summary: '读取文件（本人或辖区工作人员；工作人员读取留痕）',

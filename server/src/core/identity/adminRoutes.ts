@@ -10,12 +10,12 @@ export default async function adminRoutes(base: FastifyInstance, opts: { service
   const { services } = opts;
 
   app.post('/admin/staff-invitations', {
-    onRequest: app.requireRole('admin'),
+    preParsing: app.requireRole('admin'),
     schema: { tags: ['admin'], summary: '创建工作人员邀请码（一次性）', security: bearer, body: CreateInvitationBody, response: { 201: InvitationView, ...errorResponses(401, 403) } },
   }, async (request, reply) => reply.code(201).send(await services.invitations.create(actionContext(request), request.body)));
 
   app.get('/admin/audit', {
-    onRequest: app.requireRole('admin'),
+    preParsing: app.requireRole('admin'),
     schema: { tags: ['admin'], summary: '审计日志（只读）', security: bearer, querystring: AuditQuery, response: { 200: AuditList, ...errorResponses(401, 403) } },
   }, async (request) => {
     const entries = await services.audit.list({ subjectId: request.query.subjectId, actorId: request.query.actorId }, request.query.limit ?? 50);

@@ -10,12 +10,12 @@ export default async function meRoutes(base: FastifyInstance, opts: { services: 
   const { services } = opts;
 
   app.get('/me', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags: ['me'], summary: '当前用户', security: bearer, response: { 200: UserView, ...errorResponses(401) } },
   }, async (request) => services.users.view(request.actor));
 
   app.put('/me/profile', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: {
       tags: ['me'],
       summary: '填写实名信息（本人声明，核验前不关联任何记录；身份证号加密保存，返回脱敏）',
@@ -29,19 +29,19 @@ export default async function meRoutes(base: FastifyInstance, opts: { services: 
   });
 
   app.put('/me/donor', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags: ['me'], summary: '成为爱心人士/爱心企业', security: bearer, body: DonorInput, response: { 200: UserView, ...errorResponses(401) } },
   }, async (request) => services.users.view(await services.users.becomeDonor(actionContext(request), request.body)));
 
   app.get('/me/identity', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags: ['me'], summary: '实名核验状态（未核验/已核验、方式、是否被本人核验取代）与本服务使用的核验方式', security: bearer, response: { 200: IdentityStatusView, ...errorResponses(401) } },
   }, async (request) => services.identity.status(request.actor._id));
 
   // Only the configured verifier has a route: the demo verifier does not exist where WeChat's is used.
   if (services.identity.verifier === 'wechat') {
     app.post('/me/identity/face-verification', {
-      onRequest: app.authenticate,
+      preParsing: app.authenticate,
       schema: {
         tags: ['me'],
         summary: '微信人脸核身：提交 wx.startFacialRecognitionVerify 返回的 verifyResult，由服务器向微信核实',
@@ -52,7 +52,7 @@ export default async function meRoutes(base: FastifyInstance, opts: { services: 
     }, async (request) => services.identity.verifyByFace(actionContext(request), request.body.verifyResult));
   } else {
     app.post('/me/identity/demo-verification', {
-      onRequest: app.authenticate,
+      preParsing: app.authenticate,
       schema: { tags: ['me'], summary: '演示核验（仅开发环境的演示账号；不是真实的实名核验）', security: bearer, response: { 200: IdentityStatusView, ...errorResponses(401, 403, 409) } },
     }, async (request) => services.identity.verifyDemo(actionContext(request)));
   }

@@ -52,24 +52,24 @@ export default async function staffCaseRoutes(base: FastifyInstance, opts: { app
   const staff = app.requireRole('staff');
 
   app.get('/staff/applications', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '待办队列：按状态、项目、地区、是否超期筛选；标出重复申请（duplicateOf）；每页查看留痕', security: bearer, querystring: StaffQueueQuery, response: { 200: StaffApplicationList, ...errorResponses(401, 403) } },
   }, async (request) => ({ applications: await cases.queue(actionContext(request), request.query) }));
 
   app.get('/staff/supervision', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '电子监察：超期环节和先行救助待补手续的案件（查看留痕）', security: bearer, response: { 200: SupervisionView, ...errorResponses(401, 403) } },
   }, async (request) => cases.supervision(actionContext(request)));
 
   app.get('/staff/applications/:applicationId', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '案件详情（查看留痕）', security: bearer, params: ApplicationIdParams, response: { 200: StaffApplicationView, ...errorResponses(401, 403, 404) } },
   }, async (request) => cases.get(actionContext(request), request.params.applicationId));
 
   // The row ties each action to its body schema, so the validated body is that action's body.
   const declare = <K extends StaffAction>(r: ActionRoute<K>) =>
     app.post(`/staff/applications/:applicationId/${r.path}`, {
-      onRequest: staff,
+      preParsing: staff,
       schema: { tags, summary: r.summary, security: bearer, params: ApplicationIdParams, body: r.body, response: { 200: ApplicationView, ...errorResponses(401, 403, 404, 409) } },
     }, async (request) => cases.act(actionContext(request), request.params.applicationId, r.action, request.body as StaffActionBodies[K]));
   for (const r of ACTION_ROUTES) declare(r);

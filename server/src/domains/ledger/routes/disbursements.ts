@@ -10,7 +10,7 @@ export default async function ledgerRoutes(base: FastifyInstance, opts: { ledger
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const staff = app.requireRole('staff');
   app.get('/staff/ledger/disbursements', {
-    onRequest: staff,
+    preParsing: staff,
     schema: {
       tags: ['ledger'], summary: '辖区内某人的发放记录（分页；留痕）', description: '按月份排序；每页最多 500 条，用上一页返回的 nextOffset 取下一页。该账户须已实名核验。',
       security: bearer, querystring: DisbursementListQuery, response: { 200: DisbursementList, ...errorResponses(401, 403, 404, 409) },
@@ -18,7 +18,7 @@ export default async function ledgerRoutes(base: FastifyInstance, opts: { ledger
   }, async (request) => opts.ledger.listForPerson(actionContext(request), request.query));
 
   app.post('/staff/ledger/disbursements/:disbursementId/adjustments', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags: ['ledger'], summary: '更正一笔发放（新增一条更正记录，原记录不变）', security: bearer, params: DisbursementIdParams, body: AdjustmentBody, response: { 201: DisbursementView, ...errorResponses(401, 403, 404) } },
   }, async (request, reply) => reply.code(201).send(await opts.ledger.adjust(actionContext(request), request.params.disbursementId, request.body)));
 }

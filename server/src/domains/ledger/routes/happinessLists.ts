@@ -22,22 +22,22 @@ export default async function happinessListRoutes(base: FastifyInstance, opts: {
   const staff = app.requireRole('staff');
 
   app.get('/happiness-lists', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '我已发布的幸福清单年度', security: bearer, response: { 200: HappinessYears, ...errorResponses(401, 403) } },
   }, async (request) => lists.myYears(actionContext(request)));
 
   app.get('/happiness-lists/notices', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '幸福清单的站内通知', security: bearer, response: { 200: HappinessNoticeList, ...errorResponses(401, 403) } },
   }, async (request) => lists.notices(actionContext(request)));
 
   app.get('/happiness-lists/:year', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '我的幸福清单（某一年度，已发布的最新版本）', security: bearer, params: HappinessYearParams, response: { 200: HappinessListView, ...errorResponses(401, 403, 404) } },
   }, async (request) => lists.mine(actionContext(request), request.params.year));
 
   app.get('/happiness-lists/:year/pdf', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '我的幸福清单打印版（PDF）', security: bearer, params: HappinessYearParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...errorResponses(401, 403, 404, 503) } },
   }, async (request, reply) => {
     const list = await lists.listForPdf(actionContext(request), request.params.year);
@@ -47,58 +47,58 @@ export default async function happinessListRoutes(base: FastifyInstance, opts: {
   });
 
   app.get('/happiness-lists/:year/feedback', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '我对清单的确认、评价和提出的问题', security: bearer, params: HappinessYearParams, response: { 200: HappinessFeedbackView, ...errorResponses(401, 403, 404) } },
   }, async (request) => lists.feedback(actionContext(request), request.params.year));
 
   app.post('/happiness-lists/:year/confirm', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '确认收到（每个版本确认一次）', security: bearer, params: HappinessYearParams, body: HappinessConfirmBody, response: { 200: HappinessFeedbackView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => lists.confirm(actionContext(request), request.params.year, request.body.version));
 
   app.put('/happiness-lists/:year/rating', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '满意度评价（1–5，可修改）', security: bearer, params: HappinessYearParams, body: HappinessRatingBody, response: { 200: HappinessFeedbackView, ...errorResponses(401, 403, 404) } },
   }, async (request) => lists.rate(actionContext(request), request.params.year, request.body.score, request.body.comment));
 
   app.post('/happiness-lists/:year/questions', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '对清单提出疑问（异议）', security: bearer, params: HappinessYearParams, body: HappinessQuestionBody, response: { 201: HappinessQuestionView, ...errorResponses(401, 403, 404) } },
   }, async (request, reply) => reply.code(201).send(await lists.ask(actionContext(request), request.params.year, request.body)));
 
   // ---- staff ----
   app.get('/staff/happiness-lists/:userId/:year', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '查看辖区内某人的幸福清单（未发布时为预览；留痕）', security: bearer, params: HappinessPersonYearParams, response: { 200: HappinessListView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => lists.forStaff(actionContext(request), request.params.userId, request.params.year));
 
   app.post('/staff/happiness-lists/publish', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '发布本辖区某年度的幸福清单（后台任务，可查看进度）', security: bearer, body: HappinessPublishBody, response: { 202: LedgerJobView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request, reply) => reply.code(202).send(await lists.publish(actionContext(request), request.body.year, request.body.regionCode)));
 
   app.get('/staff/ledger-jobs/:jobId', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '发布或发放任务的进度', security: bearer, params: LedgerJobIdParams, response: { 200: LedgerJobView, ...errorResponses(401, 403, 404) } },
   }, async (request) => lists.job(actionContext(request), request.params.jobId));
 
   app.get('/staff/happiness-lists/publish-jobs', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '本辖区最近的发布任务', security: bearer, response: { 200: LedgerJobList, ...errorResponses(401, 403) } },
   }, async (request) => lists.jobs(actionContext(request), 'publish'));
 
   app.get('/staff/happiness-lists/stats', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '本辖区清单的确认、评价和待回复问题数', security: bearer, querystring: HappinessStatsQuery, response: { 200: HappinessStats, ...errorResponses(401, 403, 404) } },
   }, async (request) => lists.stats(actionContext(request), request.query.year, request.query.regionCode));
 
   app.get('/staff/happiness-questions', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '本辖区群众对清单提出的问题', security: bearer, querystring: StaffHappinessQuestionQuery, response: { 200: StaffHappinessQuestionList, ...errorResponses(401, 403) } },
   }, async (request) => ({ questions: await lists.staffQuestions(actionContext(request), request.query) }));
 
   app.post('/staff/happiness-questions/:questionId/answer', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '回复问题（可同时办结）', security: bearer, params: HappinessQuestionIdParams, body: HappinessAnswerBody, response: { 200: StaffHappinessQuestionView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => lists.answer(actionContext(request), request.params.questionId, request.body.text, request.body.close));
 }

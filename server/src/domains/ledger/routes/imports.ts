@@ -18,22 +18,22 @@ export default async function importRoutes(base: FastifyInstance, opts: { import
   const tags = ['ledger'];
 
   app.get('/staff/ledger/sources', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '可导入的数据来源部门', security: bearer, response: { 200: ImportSourceList, ...errorResponses(401, 403) } },
   }, async () => ({ sources: imports.sources() }));
 
   app.get('/staff/ledger/import-mappings/:source', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '某来源的列对应关系（本辖区保存的）', security: bearer, params: ImportSourceParams, response: { 200: ImportMappingView, ...errorResponses(401, 403) } },
   }, async (request) => imports.getMapping(actionContext(request), request.params.source));
 
   app.put('/staff/ledger/import-mappings/:source', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '保存某来源的列对应关系', security: bearer, params: ImportSourceParams, body: ImportMappingBody, response: { 200: ImportMappingView, ...errorResponses(401, 403) } },
   }, async (request) => imports.saveMapping(actionContext(request), request.params.source, request.body));
 
   app.post('/staff/ledger/imports', {
-    onRequest: staff,
+    preParsing: staff,
     schema: {
       tags,
       summary: '导入其他部门的发放数据（CSV 或 XLSX，流式上传，后台逐行校验入账）',
@@ -52,27 +52,27 @@ export default async function importRoutes(base: FastifyInstance, opts: { import
   });
 
   app.get('/staff/ledger/imports', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '本辖区最近的导入', security: bearer, response: { 200: ImportList, ...errorResponses(401, 403) } },
   }, async (request) => ({ imports: await imports.list(actionContext(request)) }));
 
   app.get('/staff/ledger/imports/:importId', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '导入进度与计数', security: bearer, params: ImportIdParams, response: { 200: ImportView, ...errorResponses(401, 403, 404) } },
   }, async (request) => imports.get(actionContext(request), request.params.importId));
 
   app.post('/staff/ledger/imports/:importId/resume', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '继续运行中断的导入（从上次提交的位置继续，已入账的行不会重复）', security: bearer, params: ImportIdParams, response: { 202: ImportView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request, reply) => reply.code(202).send(await imports.resume(actionContext(request), request.params.importId)));
 
   app.get('/staff/ledger/imports/:importId/report', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '导入报告：入账、重复和未入账的行及原因', security: bearer, params: ImportIdParams, querystring: ImportReportQuery, response: { 200: ImportReport, ...errorResponses(401, 403, 404) } },
   }, async (request) => imports.report(actionContext(request), request.params.importId, request.query.status, request.query.limit ?? 100));
 
   app.get('/staff/ledger/imports/:importId/report.csv', {
-    onRequest: staff,
+    preParsing: staff,
     schema: { tags, summary: '下载完整导入报告（CSV）', security: bearer, params: ImportIdParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...errorResponses(401, 403, 404) } },
   }, async (request, reply) => {
     const ctx = actionContext(request);

@@ -8,7 +8,7 @@ import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
 export default async function paymentRunRoutes(base: FastifyInstance, opts: { runs: PaymentRunService }) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/staff/payment-runs', {
-    onRequest: app.requireRole('staff'),
+    preParsing: app.requireRole('staff'),
     schema: { tags: ['ledger'], summary: '按月发放：为本辖区每个有效待遇生成一笔发放（重复运行只发一次）', security: bearer, body: PaymentRunBody, response: { 202: LedgerJobView, ...errorResponses(401, 403, 404) } },
   }, async (request, reply) => reply.code(202).send(await opts.runs.start(actionContext(request), request.body.period, request.body.regionCode)));
 }

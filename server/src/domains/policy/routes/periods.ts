@@ -8,7 +8,7 @@ import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
 export default async function policyAdminRoutes(base: FastifyInstance, opts: { store: PolicyStandardsStore }) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/admin/policy/periods', {
-    onRequest: app.requireRole('admin'),
+    preParsing: app.requireRole('admin'),
     schema: {
       tags: ['admin', 'policy'],
       summary: '新增某地区一个时期的救助标准（从生效日起适用；过去的标准不变）',

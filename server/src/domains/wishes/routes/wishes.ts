@@ -47,96 +47,96 @@ export default async function wishRoutes(base: FastifyInstance, opts: { wishes: 
 
   // ── The person ─────────────────────────────────────────────────────────────────────────────
   app.post('/wishes', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '发布心愿（本人，或工作人员代辖区居民发布）；提交后等待审核', security: bearer, body: CreateWishBody, response: { 201: MyWish, ...errorResponses(401, 403, 404, 409, 503) } },
   }, async (request, reply) => reply.code(201).send(await posting.post(actionContext(request), request.body)));
 
   app.get('/me/wishes', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '我的心愿', security: bearer, response: { 200: MyWishList, ...errorResponses(401) } },
   }, async (request) => ({ wishes: await posting.mine(actionContext(request)) }));
 
   app.post('/wishes/:id/confirm', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '确认心愿已实现（本人或辖区工作人员）', security: bearer, params: WishIdParams, body: ConfirmBody, response: { 200: MyWish, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => claims.confirm(actionContext(request), request.params.id, request.body.note));
 
   app.post('/wishes/:id/thanks', {
-    onRequest: app.authenticate,
+    preParsing: app.authenticate,
     schema: { tags, summary: '给爱心人士留言感谢（本人，一次）', security: bearer, params: WishIdParams, body: ThankBody, response: { 200: MyWish, ...errorResponses(401, 403, 404, 409, 503) } },
   }, async (request) => claims.thank(actionContext(request), request.params.id, request.body.message));
 
   // ── Donors ─────────────────────────────────────────────────────────────────────────────────
   app.post('/wishes/:id/claim', {
-    onRequest: app.requireRole('donor'),
+    preParsing: app.requireRole('donor'),
     // Per donor, after sign-in (the key is the account, not the address).
     config: { rateLimit: { max: config.claimRate.max, timeWindow: config.claimRate.windowMs, hook: 'preHandler', keyGenerator: (r: FastifyRequest) => `wish-claim:${r.actor?._id ?? r.ip}` } },
     schema: { tags, summary: '认领心愿（每个心愿同时只有一位认领人）', security: bearer, params: WishIdParams, response: { 200: WishClaim, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => claims.claim(actionContext(request), request.params.id));
 
   app.get('/me/wish-claims', {
-    onRequest: app.requireRole('donor'),
+    preParsing: app.requireRole('donor'),
     schema: { tags, summary: '我的认领记录', security: bearer, response: { 200: WishClaimList, ...errorResponses(401, 403) } },
   }, async (request) => ({ claims: await claims.mine(actionContext(request)) }));
 
   app.post('/wish-claims/:id/release', {
-    onRequest: app.requireRole('donor'),
+    preParsing: app.requireRole('donor'),
     schema: { tags, summary: '放弃认领（心愿重新开放）', security: bearer, params: ClaimIdParams, response: { 200: WishClaim, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => claims.release(actionContext(request), request.params.id));
 
   app.post('/wish-claims/:id/deliver', {
-    onRequest: app.requireRole('donor'),
+    preParsing: app.requireRole('donor'),
     schema: { tags, summary: '标记已送达（送到社区服务站）', security: bearer, params: ClaimIdParams, body: DeliverBody, response: { 200: WishClaim, ...errorResponses(401, 403, 404, 409, 503) } },
   }, async (request) => claims.deliver(actionContext(request), request.params.id, request.body));
 
   app.get('/wish-claims/:id/certificate', {
-    onRequest: app.requireRole('donor'),
+    preParsing: app.requireRole('donor'),
     schema: { tags, summary: '爱心证书（心愿实现后）', security: bearer, params: ClaimIdParams, response: { 200: WishCertificate, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => certificates.forClaim(actionContext(request), request.params.id));
 
   app.get('/me/wish-donor-contact', {
-    onRequest: app.requireRole('donor'),
+    preParsing: app.requireRole('donor'),
     schema: { tags, summary: '我的联系方式（脱敏）', security: bearer, response: { 200: DonorContactView, ...errorResponses(401, 403) } },
   }, async (request) => contacts.mine(actionContext(request)));
 
   app.put('/me/wish-donor-contact', {
-    onRequest: app.requireRole('donor'),
+    preParsing: app.requireRole('donor'),
     schema: { tags, summary: '设置联系方式（加密保存，仅所认领心愿所在地的工作人员可见）', security: bearer, body: DonorContactBody, response: { 200: DonorContactView, ...errorResponses(401, 403) } },
   }, async (request) => contacts.set(actionContext(request), request.body.contact));
 
   // ── Staff ──────────────────────────────────────────────────────────────────────────────────
   app.get('/staff/wishes', {
-    onRequest: app.requireRole('staff'),
+    preParsing: app.requireRole('staff'),
     schema: { tags, summary: '辖区心愿（默认待审核）', security: bearer, querystring: StaffWishQuery, response: { 200: StaffWishList, ...errorResponses(401, 403) } },
   }, async (request) => ({ wishes: await review.list(actionContext(request), request.query.status ?? 'pendingReview', request.query.limit ?? 50) }));
 
   app.get('/staff/wishes/:id', {
-    onRequest: app.requireRole('staff'),
+    preParsing: app.requireRole('staff'),
     schema: { tags, summary: '心愿详情（工作人员；含认领人联系方式，查看留痕）', security: bearer, params: WishIdParams, response: { 200: StaffWish, ...errorResponses(401, 403, 404) } },
   }, async (request) => review.detail(actionContext(request), request.params.id));
 
   app.post('/staff/wishes/:id/approve', {
-    onRequest: app.requireRole('staff'),
+    preParsing: app.requireRole('staff'),
     schema: { tags, summary: '审核通过', security: bearer, params: WishIdParams, body: ApproveWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => review.approve(actionContext(request), request.params.id, request.body.note));
 
   app.post('/staff/wishes/:id/edit', {
-    onRequest: app.requireRole('staff'),
+    preParsing: app.requireRole('staff'),
     schema: { tags, summary: '修改后通过（附修改说明）', security: bearer, params: WishIdParams, body: EditWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => review.edit(actionContext(request), request.params.id, request.body));
 
   app.post('/staff/wishes/:id/reject', {
-    onRequest: app.requireRole('staff'),
+    preParsing: app.requireRole('staff'),
     schema: { tags, summary: '不通过（附原因）', security: bearer, params: WishIdParams, body: RejectWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => review.reject(actionContext(request), request.params.id, request.body.reason));
 
   app.get('/staff/wish-claims/lapsing', {
-    onRequest: app.requireRole('staff'),
+    preParsing: app.requireRole('staff'),
     schema: { tags, summary: '即将超时的认领（含认领人联系方式，查看留痕）', security: bearer, querystring: LapsingQuery, response: { 200: LapsingClaims, ...errorResponses(401, 403) } },
   }, async (request) => lapse.lapsing(actionContext(request), request.query.withinHours ?? 48));
 
   app.get('/staff/wish-numbers', {
-    onRequest: app.requireRole('staff'),
+    preParsing: app.requireRole('staff'),
     schema: { tags, summary: '辖区微心愿数据：按社区、按类别', security: bearer, response: { 200: StaffWishNumbers, ...errorResponses(401, 403) } },
   }, async (request) => numbers.forStaff(actionContext(request)));
 }
