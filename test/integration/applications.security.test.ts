@@ -32,10 +32,19 @@ describe('bad input and security', () => {
     expectEnvelope(await kit.api.post('/api/v1/applications', { draftId: draft.body.id, idempotencyKey: kit.key() }, b.token), 404, 'NOT_FOUND');
     expect((await kit.api.get('/api/v1/applications', b.token)).body.applications).toEqual([]);
     expect(await kit.counts()).toEqual(before);
-    // Someone else's file cannot be attached.
+    // Someone else's file, or one that does not exist, cannot be attached: 404 naming the field (the two
+    // answers alike, so the refusal tells nothing about another person's files), and the draft is unchanged.
     const foreign = (await kit.upload(a.token)).body.id;
+    const own = (await kit.upload(b.token)).body.id;
     const mine = await kit.api.post('/api/v1/applications/drafts', { programme: 'dibao' }, b.token);
-    expectEnvelope(await kit.api.put(`/api/v1/applications/drafts/${mine.body.id}`, { form: {}, documents: [{ item: 'idCard', fileId: foreign }] }, b.token), 400, 'APPLICATION_DOCUMENT_UNUSABLE');
+    const saved = await kit.api.get(`/api/v1/applications/drafts/${mine.body.id}`, b.token);
+    for (const fileId of [foreign, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await kit.api.put(`/api/v1/applications/drafts/${mine.body.id}`, { form: { reason: '不应保存' }, documents: [{ item: 'idCard', fileId: own }, { item: 'householdRegister', fileId }] }, b.token);
+      expectEnvelope(refused, 404, 'APPLICATION_DOCUMENT_UNUSABLE');
+      expect(refused.body.error.message).toBe('所选材料文件不存在或不属于您');
+      expect(refused.body.error.details).toEqual({ fields: [{ path: '/documents/1/fileId', rule: 'owned' }] });
+    }
+    expect((await kit.api.get(`/api/v1/applications/drafts/${mine.body.id}`, b.token)).body).toEqual(saved.body);
   });
 
   it('staff of another region get 404 and leave no audit; a resident gets 403 on staff routes', async () => {
@@ -125,14 +134,14 @@ describe('bad input and security', () => {
     const d = await kit.api.post('/api/v1/applications/drafts', { programme: 'dibao' }, me.token);
     const before = await kit.counts();
     const r = await kit.api.post('/api/v1/applications', { draftId: d.body.id, idempotencyKey: kit.key() }, me.token);
-    expectEnvelope(r, 400, 'CHECK_AUTHORIZATION_REQUIRED');
+    expectEnvelope(r, 409, 'CHECK_AUTHORIZATION_REQUIRED'); // the draft's state, not the request, is wrong
     expect(await kit.counts()).toEqual(before);
     expectEnvelope(await kit.api.post(`/api/v1/applications/drafts/${d.body.id}/consent`, { textVersion: '2019-01', agreed: true }, me.token), 409, 'CHECK_AUTHORIZATION_OUTDATED');
     expectEnvelope(await kit.api.post(`/api/v1/applications/drafts/${d.body.id}/consent`, { textVersion: '2026-01', agreed: false }, me.token), 400, 'VALIDATION_FAILED');
-    // With consent but an incomplete form: 400 listing every problem, nothing saved.
+    // With consent but an incomplete form: 409 listing every problem, nothing saved.
     await kit.api.post(`/api/v1/applications/drafts/${d.body.id}/consent`, { textVersion: '2026-01', agreed: true }, me.token);
     const incomplete = await kit.api.post('/api/v1/applications', { draftId: d.body.id, idempotencyKey: kit.key() }, me.token);
-    expectEnvelope(incomplete, 400, 'APPLICATION_INCOMPLETE');
+    expectEnvelope(incomplete, 409, 'APPLICATION_INCOMPLETE');
     expect(incomplete.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['/form/reason', '/documents/idCard', '/documents/householdRegister']);
     expect(await kit.counts()).toEqual(before);
   });
@@ -188,7 +197,7 @@ describe('bad input and security', () => {
     expectEnvelope(await kit.act(township, app.id, 'home-visit', { ...kit.visit, investigators: ['张伟'] }), 400, 'VALIDATION_FAILED');
     expectEnvelope(await kit.act(township, app.id, 'home-visit', { ...kit.visit, investigators: ['张伟', '张伟'] }), 400, 'VALIDATION_FAILED');
     expectEnvelope(await kit.act(township, app.id, 'home-visit', { ...kit.visit, visitedOn: '2099-01-01' }), 400, 'VALIDATION_FAILED');
-    expectEnvelope(await kit.act(township, app.id, 'home-visit', { ...kit.visit, photos: ['not-mine'] }), 400, 'APPLICATION_DOCUMENT_UNUSABLE');
+    expectEnvelope(await kit.act(township, app.id, 'home-visit', { ...kit.visit, photos: ['not-mine'] }), 404, 'APPLICATION_DOCUMENT_UNUSABLE');
     await kit.act(township, app.id, 'home-visit', kit.visit);
     expectEnvelope(await kit.act(township, app.id, 'review', { recommendation: 'approve' }), 400, 'APPLICATION_AMOUNT_REQUIRED');
     expect((await kit.counts()).events).toBe(before.events + 1);

@@ -311,7 +311,7 @@ describe('consent (家庭经济状况核对授权书) is an explicit act', () =>
     expect(unticked.status).toBe(200);
     expect(unticked.body.consent).toBeNull();
     const before = await kit.counts();
-    expectEnvelope(await submit(), 400, 'CHECK_AUTHORIZATION_REQUIRED');
+    expectEnvelope(await submit(), 409, 'CHECK_AUTHORIZATION_REQUIRED');
     // No other request can carry it.
     expectEnvelope(await kit.api.put(`/api/v1/applications/drafts/${draft.id}`, { form: {}, consent: { textVersion: '2026-01', agreed: true } }, me.token), 400, 'VALIDATION_FAILED');
     expectEnvelope(await kit.api.post('/api/v1/applications', { draftId: draft.id, idempotencyKey: kit.key(), checkAuthorization: { textVersion: '2026-01', agreed: true } }, me.token), 400, 'VALIDATION_FAILED');

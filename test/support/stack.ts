@@ -53,7 +53,8 @@ export async function startStack(opts: {
     await wechatFace.stop();
     throw err;
   }
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  // The same accept backlog as the server's own start (a 1,000-request burst overflows Node's default 511: resets).
+  const address = await app.listen({ host: '127.0.0.1', port: 0, backlog: 4096 });
   return {
     baseUrl: address,
     app,

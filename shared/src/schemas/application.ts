@@ -155,9 +155,9 @@ export const ApplicationIdParams = StrictObject({ applicationId: Id });
 export const MessageIdParams = StrictObject({ messageId: Id });
 
 /**
- * Submit a draft. Refused without a stored consent of the current version (400
+ * Submit a draft. Refused without a stored consent of the current version (409
  * CHECK_AUTHORIZATION_REQUIRED, 409 CHECK_AUTHORIZATION_OUTDATED): consent is given only through
- * POST /applications/drafts/{draftId}/consent.
+ * POST /applications/drafts/{draftId}/consent. An incomplete draft: 409 APPLICATION_INCOMPLETE.
  */
 export const SubmitBody = StrictObject({
   draftId: Id,

@@ -70,7 +70,7 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
 
   app.put('/applications/drafts/:draftId', {
     preParsing: app.authenticate,
-    schema: { tags, summary: '自动保存草稿', security: bearer, params: DraftIdParams, body: SaveDraftBody, response: { 200: DraftView, ...errorResponses(401, 404, 409) } },
+    schema: { tags, summary: '自动保存草稿；材料文件须是本人上传的（文件不存在或不属于您：404 APPLICATION_DOCUMENT_UNUSABLE）', security: bearer, params: DraftIdParams, body: SaveDraftBody, response: { 200: DraftView, ...errorResponses(401, 404, 409) } },
   }, async (request) => applications.drafts.save(actionContext(request), request.params.draftId, request.body));
 
   app.post('/applications/drafts/:draftId/consent', {
@@ -102,7 +102,7 @@ export default async function applicationRoutes(base: FastifyInstance, opts: { a
     preParsing: app.authenticate,
     schema: {
       tags,
-      summary: '提交申请（幂等：同一 idempotencyKey 重试返回同一份申请，200）；须已同意当前版本的授权书（400 CHECK_AUTHORIZATION_REQUIRED / 409 CHECK_AUTHORIZATION_OUTDATED）；代办每日限量（429 APPLICATION_FILING_LIMIT）',
+      summary: '提交申请（幂等：同一 idempotencyKey 重试返回同一份申请，200）；须已同意当前版本的授权书（409 CHECK_AUTHORIZATION_REQUIRED / 409 CHECK_AUTHORIZATION_OUTDATED）、内容完整（409 APPLICATION_INCOMPLETE）、材料文件可用（404 APPLICATION_DOCUMENT_UNUSABLE）；代办每日限量（429 APPLICATION_FILING_LIMIT）',
       security: bearer,
       body: SubmitBody,
       response: { 200: ApplicationView, 201: ApplicationView, ...errorResponses(401, 403, 404, 409, 429) },

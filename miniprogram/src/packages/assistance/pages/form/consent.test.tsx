@@ -96,7 +96,7 @@ describe('申请 review: consent is the person’s own tick, submit waits for it
   });
 
   it('a refused submit shows the server’s message (consent withdrawn elsewhere)', async () => {
-    serve({ consent: CONSENT }, () => failure(400, 'CHECK_AUTHORIZATION_REQUIRED', '请先阅读并同意《家庭经济状况核对授权书》后再提交'));
+    serve({ consent: CONSENT }, () => failure(409, 'CHECK_AUTHORIZATION_REQUIRED', '请先阅读并同意《家庭经济状况核对授权书》后再提交'));
     render(<FormPage />);
     await screen.findByText('请核对申请内容');
     fireEvent.click(screen.getByText('提交申请'));
