@@ -41,8 +41,9 @@ describe('sign-in with WeChat (code2Session through the adapter)', () => {
   });
 
   it.each([
-    ['invalid', 400, 'WECHAT_CODE_INVALID'],
-    ['used', 400, 'WECHAT_CODE_INVALID'],
+    // A code WeChat does not know authenticates no one: 401, not a malformed request.
+    ['invalid', 401, 'WECHAT_CODE_INVALID'],
+    ['used', 401, 'WECHAT_CODE_INVALID'],
     ['busy', 429, 'WECHAT_RATE_LIMITED'],
     ['risky', 403, 'WECHAT_HIGH_RISK_USER'],
     ['broken', 503, 'WECHAT_UNAVAILABLE'],

@@ -49,6 +49,18 @@ describe('bad input gets one clear error envelope and changes nothing', () => {
     expectEnvelope(await request(stack.baseUrl, 'DELETE', '/api/v1/nothing-here'), 404, 'ROUTE_NOT_FOUND');
   });
 
+  it('any other method Node accepts is 405 too, decided before the body is read (QUERY without Content-Type, PURGE)', async () => {
+    // Fastify itself would refuse a QUERY without Content-Type (400) before the not-found handler.
+    const query = await rawExchange(stack.baseUrl, 'QUERY /api/v1/files HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expectEnvelope(query, 405, 'METHOD_NOT_ALLOWED');
+    expect(query.headers.get('allow')).toBe('GET, HEAD, POST');
+    const withBody = await rawExchange(stack.baseUrl, 'QUERY /api/v1/files/4f0c1a9e-8b3a-4d1e-9c1f-2a7b3c4d5e6f HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: not a type\r\nContent-Length: 2\r\n\r\n{}');
+    expectEnvelope(withBody, 405, 'METHOD_NOT_ALLOWED');
+    expect(withBody.headers.get('allow')).toBe('GET, HEAD');
+    expectEnvelope(await rawExchange(stack.baseUrl, 'PURGE /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), 405, 'METHOD_NOT_ALLOWED');
+    expectEnvelope(await rawExchange(stack.baseUrl, 'QUERY /api/v1/nothing-here HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), 404, 'ROUTE_NOT_FOUND');
+  });
+
   it('a path parameter over 100 characters: 414; a broken percent-encoding: 400', async () => {
     expectEnvelope(await api.get(`/api/v1/files/${'a'.repeat(101)}`), 414, 'URI_TOO_LONG');
     expectEnvelope(await api.get('/api/v1/files/%E0%A4%A'), 400, 'BAD_REQUEST');

@@ -58,6 +58,21 @@ describe('uploaded files', () => {
     expectEnvelope(res, 400, 'FILE_MISSING');
   });
 
+  it('takes the bytes only from a file part named `file`, as the API document states', async () => {
+    const send = async (form: FormData) => {
+      const res = await fetch(`${stack.baseUrl}/api/v1/files?purpose=document`, { method: 'POST', headers: { authorization: `Bearer ${owner.accessToken}` }, body: form });
+      return { status: res.status, body: await res.json() as any, headers: res.headers };
+    };
+    const plainField = new FormData();
+    plainField.append('file', PDF.toString('latin1')); // a text field, not a file
+    expectEnvelope(await send(plainField) as never, 400, 'FILE_MISSING');
+    const otherName = new FormData();
+    otherName.append('photo', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'a.png');
+    expectEnvelope(await send(otherName) as never, 400, 'FILE_MISSING');
+    const doc = (await api.get('/docs/json')).body;
+    expect(doc.paths['/api/v1/files'].post.requestBody.content['multipart/form-data'].schema.required).toEqual(['file']);
+  });
+
   it('serves a file to staff of the region (audited) and to nobody else', async () => {
     const up = await upload(owner.accessToken, 'document', PNG, 'a.png');
     const path = `/api/v1/files/${up.body.id}`;

@@ -210,7 +210,7 @@ describe('lookups keyed by user input use own properties only', () => {
       expectEnvelope(await api.put(`/api/v1/staff/ledger/import-mappings/${name}`, { columns: { idNumber: '证件' }, amountUnit: 'fen' }, staff.accessToken), 400, 'LEDGER_SOURCE_UNKNOWN');
       expectEnvelope(await uploadImport(stack, staff.accessToken, `source=${name}`, csv(['身份证号,金额,发放月份', `${ZHANG},1,2025-01`]), 'x.csv') as never, 400, 'LEDGER_SOURCE_UNKNOWN');
     }
-    expectEnvelope(await api.get('/api/v1/staff/ledger/import-mappings/__proto__', staff.accessToken), 400);
+    expectEnvelope(await api.get('/api/v1/staff/ledger/import-mappings/__proto__', staff.accessToken), 400, 'LEDGER_SOURCE_UNKNOWN');
     expect(await stack.app.db.collection('ledger_import_mappings').countDocuments({ source: { $in: [...BUILT_INS, '__proto__'] } })).toBe(0);
   });
 
@@ -343,5 +343,32 @@ describe('malformed multipart on the import upload', () => {
     expectEnvelope(await post('multipart/form-data; boundary=xyz', part('abc') + '--abc--\r\n'), 400);
     expectEnvelope(await post('multipart/form-data; boundary=abc', part('abc').slice(0, 120)), 400);
     expect(await stack.app.db.collection('ledger_jobs').countDocuments({ kind: 'import' })).toBe(before);
+  });
+});
+
+describe('the document states what the server accepts (the contract test)', () => {
+  it('a source in a path or the upload query is one of the configured sources: the schema lists exactly those', async () => {
+    const doc = (await api.get('/docs/json')).body;
+    const configured = (await api.get('/api/v1/staff/ledger/sources', staff.accessToken)).body.sources.map((s: any) => s.code).sort();
+    expect(configured).toContain('medical');
+    const listed = (schema: any): string[] => (schema.anyOf ?? [schema]).map((s: any) => s.const ?? s.enum?.[0]).sort();
+    for (const method of ['get', 'put'] as const) {
+      const param = doc.paths['/api/v1/staff/ledger/import-mappings/{source}'][method].parameters.find((p: any) => p.name === 'source');
+      expect(listed(param.schema)).toEqual(configured);
+    }
+    const query = doc.paths['/api/v1/staff/ledger/imports'].post.parameters.find((p: any) => p.name === 'source');
+    expect(listed(query.schema)).toEqual(configured);
+    // Every configured source is accepted; another (well-formed) code is 400 LEDGER_SOURCE_UNKNOWN, as before.
+    for (const source of configured) expect((await api.get(`/api/v1/staff/ledger/import-mappings/${source}`, staff.accessToken)).status).toBe(200);
+    expectEnvelope(await api.get('/api/v1/staff/ledger/import-mappings/pharmacy', staff.accessToken), 400, 'LEDGER_SOURCE_UNKNOWN');
+    // An undeclared field is still a validation failure, not an unknown source.
+    expectEnvelope(await api.put('/api/v1/staff/ledger/import-mappings/medical', { columns: {}, amountUnit: 'fen', extra: 1 }, staff.accessToken), 400, 'VALIDATION_FAILED');
+  });
+
+  it('a disbursement id stays under the router\'s 100-character limit: every id the schema allows reaches the service', async () => {
+    const adjust = (id: string) => api.post(`/api/v1/staff/ledger/disbursements/${id}/adjustments`, { amountFen: -1, reason: '测试更正', requestKey: 'k-12345678' }, staff.accessToken);
+    expectEnvelope(await adjust('x'.repeat(99)), 404, 'NOT_FOUND');
+    expectEnvelope(await adjust('x'.repeat(100)), 400, 'VALIDATION_FAILED');
+    expectEnvelope(await adjust('x'.repeat(101)), 414, 'URI_TOO_LONG');
   });
 });

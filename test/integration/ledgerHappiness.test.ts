@@ -55,8 +55,18 @@ describe('payment runs', () => {
     expect((await waitForJob(stack, staff.accessToken, job(r4.body.id))).counts).toMatchObject({ created: 1, unchanged: 1 });
   });
 
-  it('refuses a future month and a region outside the staff member', async () => {
-    expectEnvelope(await api.post('/api/v1/staff/payment-runs', { period: '2099-01' }, staff.accessToken), 400, 'LEDGER_PERIOD_INVALID');
+  it('refuses a month that has not come yet (409: well-formed, not yet due), a malformed one (400), and a region outside the staff member', async () => {
+    const runs = () => stack.app.db.collection('ledger_jobs').countDocuments({ kind: 'paymentRun' });
+    const before = await runs();
+    const [y, m] = shanghaiMonth().split('-').map(Number);
+    const nextMonth = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    for (const period of [nextMonth, '2099-01']) {
+      expectEnvelope(await api.post('/api/v1/staff/payment-runs', { period }, staff.accessToken), 409, 'LEDGER_PERIOD_NOT_YET');
+    }
+    for (const period of ['2025-13', '2025-3', '1999-12']) {
+      expectEnvelope(await api.post('/api/v1/staff/payment-runs', { period }, staff.accessToken), 400, 'VALIDATION_FAILED');
+    }
+    expect(await runs()).toBe(before);
     expectEnvelope(await api.post('/api/v1/staff/payment-runs', { period: '2025-03', regionCode: '371500' }, staff.accessToken), 404, 'NOT_FOUND');
     expectEnvelope(await api.post('/api/v1/staff/payment-runs', { period: '2025-03' }, wang.accessToken), 403, 'FORBIDDEN');
   });

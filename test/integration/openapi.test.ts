@@ -28,6 +28,30 @@ describe('OpenAPI', () => {
     for (const r of apiRoutes) expect(documented).toContain(r);
   });
 
+  it('lists 414 on every route with path parameters (a parameter over 100 characters), and only there', async () => {
+    const doc = (await client(stack.baseUrl).get('/docs/json')).body;
+    let withParams = 0;
+    for (const [p, methods] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(doc.paths)) {
+      for (const op of Object.values(methods)) {
+        expect([p, '414' in op.responses]).toEqual([p, p.includes('{')]);
+        if (p.includes('{')) withParams += 1;
+      }
+    }
+    expect(withParams).toBeGreaterThan(10);
+  });
+
+  it('states the upload body: multipart/form-data with a required binary part `file`', async () => {
+    const doc = (await client(stack.baseUrl).get('/docs/json')).body;
+    expect(doc.paths['/api/v1/files'].post.requestBody).toEqual({
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: expect.objectContaining({ type: 'object', required: ['file'], properties: { file: expect.objectContaining({ type: 'string', format: 'binary', minLength: 1 }) } }),
+        },
+      },
+    });
+  });
+
   it('serves the UI', async () => {
     const res = await fetch(`${stack.baseUrl}/docs/`);
     expect(res.status).toBe(200);

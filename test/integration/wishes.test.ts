@@ -196,7 +196,11 @@ describe('the whole flow', () => {
     const mine = (await api.get('/api/v1/me/wishes', ben.accessToken)).body.wishes;
     expect(mine.find((w: any) => w.id === b.body.id)).toMatchObject({ status: 'rejected', rejectReason: '不属于微心愿范围，可申请临时救助' });
     expect(mine.find((w: any) => w.id === a.body.id)).toMatchObject({ reviewNote: '预算按市价调整' });
-    expectEnvelope(await api.post(`/api/v1/staff/wishes/${a.body.id}/edit`, { note: '超预算', budgetFen: 60000 }, staff.accessToken), 409, 'WISH_STATE_INVALID');
+    expectEnvelope(await api.post(`/api/v1/staff/wishes/${a.body.id}/edit`, { note: '再改一次', budgetFen: 40000 }, staff.accessToken), 409, 'WISH_STATE_INVALID');
+    // Over the cap is refused before anything else, pending or not (the schema states the cap).
+    const c = await api.post(W, wishBody({ title: '一盏台灯', story: '想要一盏台灯，晚上看书。', category: 'study', budgetFen: 8000 }), ben.accessToken);
+    expectEnvelope(await api.post(`/api/v1/staff/wishes/${c.body.id}/edit`, { note: '超预算', budgetFen: 60000 }, staff.accessToken), 400, 'WISH_OVER_BUDGET');
+    expect((await api.get('/api/v1/me/wishes', ben.accessToken)).body.wishes.find((w: any) => w.id === c.body.id)).toMatchObject({ status: 'pendingReview', budgetFen: 8000 });
   });
 
   it('runs the content check on text staff change before it becomes public', async () => {
@@ -519,5 +523,43 @@ describe('numbers', () => {
 
   it('publishes the local rules', async () => {
     expect((await api.get('/api/v1/wish-rules?regionCode=371402')).body).toEqual({ budgetCapFen: 50000, storyMaxChars: 300, maxActiveClaims: 5, lapseDays: 7 });
+  });
+});
+
+describe('the budget cap in the document (config.wishes, stated when the routes are registered)', () => {
+  const budgetOf = (doc: any, path: string) => doc.paths[path].post.requestBody.content['application/json'].schema.properties.budgetFen;
+
+  it('states the local cap as the maximum of budgetFen, for posting and for staff edits', async () => {
+    const doc = (await api.get('/docs/json')).body;
+    expect(budgetOf(doc, '/api/v1/wishes')).toMatchObject({ type: 'integer', minimum: 1, maximum: 50000 });
+    expect(budgetOf(doc, '/api/v1/staff/wishes/{id}/edit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 50000 });
+    expect((await api.post(W, wishBody({ budgetFen: 50000 }), ben.accessToken)).status).toBe(201);
+    const over = await api.post(W, wishBody({ budgetFen: 50001 }), ben.accessToken);
+    expectEnvelope(over, 400, 'WISH_OVER_BUDGET');
+    expect(over.body.error.details).toEqual({ fields: [{ path: '/budgetFen', rule: 'budgetCap', max: 50000 }] });
+  });
+
+  it('with regional caps: the highest is the maximum, the description names each, and a lower regional cap still answers 400 WISH_OVER_BUDGET', async () => {
+    const regional = await startStack({ overrides: { wishes: { contentCheck: 'off', budgetCapFen: 50000, budgetCapByRegion: { 371402: 20000, 371500: 80000 } } } });
+    try {
+      const r = client(regional.baseUrl);
+      const doc = (await r.get('/docs/json')).body;
+      const budget = budgetOf(doc, '/api/v1/wishes');
+      expect(budget).toMatchObject({ minimum: 1, maximum: 80000 });
+      expect(budget.description).toEqual(expect.stringContaining('默认 ¥500'));
+      expect(budget.description).toEqual(expect.stringContaining('371402 及下属地区 ¥200'));
+      expect(budget.description).toEqual(expect.stringContaining('371500 及下属地区 ¥800'));
+      const person = await r.signIn('w-regional');
+      expect((await r.put('/api/v1/me/profile', { name: '王建国', idNumber: idFor('37140219520301001'), phone: '13912345678', hukou: 'urban', regionCode: '371402001001' }, person.accessToken)).status).toBe(200);
+      // Within the schema, over the region's own cap: the service's answer, naming that cap.
+      const local = await r.post(W, wishBody({ budgetFen: 20001 }), person.accessToken);
+      expectEnvelope(local, 400, 'WISH_OVER_BUDGET');
+      expect(local.body.error.message).toContain('¥200');
+      // Over every cap: refused by the schema, the same code.
+      expectEnvelope(await r.post(W, wishBody({ budgetFen: 80001 }), person.accessToken), 400, 'WISH_OVER_BUDGET');
+      expect((await r.post(W, wishBody({ budgetFen: 20000 }), person.accessToken)).status).toBe(201);
+    } finally {
+      await regional.stop();
+    }
   });
 });

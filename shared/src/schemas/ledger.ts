@@ -7,22 +7,38 @@ import { PERIOD_PATTERN } from '../ledger/period';
 export const LedgerPeriod = Type.String({ pattern: PERIOD_PATTERN, description: '发放月份 YYYY-MM（北京时间）' });
 export const LedgerFen = Type.Integer({ description: '金额，单位：分' });
 export const LedgerYear = Type.Integer({ minimum: 2000, maximum: 2100, description: '年度' });
-const LedgerIdText = Type.String({ minLength: 1, maxLength: 120, pattern: '^[A-Za-z0-9:_-]+$' });
+/**
+ * A ledger row's id in a path. The router refuses any path parameter over 100 characters (Fastify's
+ * maxParamLength: 414 URI_TOO_LONG) before validation, so the schema stops below it: every id the
+ * schema allows reaches the route, and the shortest one it refuses (100 characters) is still a 400.
+ * Ids of original rows are at most 72 characters (docs/ledger.md, "Ids").
+ */
+export const LEDGER_ID_MAX_CHARS = 99;
+const LedgerIdText = Type.String({ minLength: 1, maxLength: LEDGER_ID_MAX_CHARS, pattern: '^[A-Za-z0-9:_-]+$', description: '发放记录的 id' });
 
 export const ImportAmountUnit = Type.Union([Type.Literal('yuan'), Type.Literal('fen')], { description: '文件中金额的单位：元或分' });
 export const ImportEncoding = Type.Union([Type.Literal('auto'), Type.Literal('utf8'), Type.Literal('gbk')], { description: 'CSV 的文字编码；auto = 自动识别 UTF-8 / GBK' });
-export const ImportSourceCode = Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]{1,31}$', description: '数据来源部门代码，如 medical、education' });
+/**
+ * A source code (medical, education …) as a route states it: one of the sources configured
+ * (config.ledger.sources), built when the routes are registered, so a code the schema allows is
+ * one the server knows and any other is refused by validation (400 LEDGER_SOURCE_UNKNOWN).
+ */
+export function importSourceCodeOf(codes: readonly string[]) {
+  if (codes.length === 0) return Type.Never({ description: '未配置任何数据来源部门' });
+  return Type.Union(codes.map((code) => Type.Literal(code)), { description: `数据来源部门代码（已配置的来源）：${codes.join('、')}` });
+}
 export const LedgerJobStatus = Type.Union(['queued', 'running', 'done', 'failed', 'interrupted'].map((s) => Type.Literal(s)));
 export type LedgerJobStatus = Static<typeof LedgerJobStatus>;
 const LedgerJobError = Type.Object({ code: Type.String(), message: Type.String() });
 
 // ---------- imports ----------
-export const ImportQuery = StrictObject({
-  source: ImportSourceCode,
+/** The upload's query string, with the configured sources (`sources`: their codes). */
+export const importQueryOf = (sources: readonly string[]) => StrictObject({
+  source: importSourceCodeOf(sources),
   amountUnit: Type.Optional(ImportAmountUnit),
   encoding: Type.Optional(ImportEncoding),
 });
-export type ImportQuery = Static<typeof ImportQuery>;
+export type ImportQuery = Static<ReturnType<typeof importQueryOf>>;
 
 export const ImportCounts = Type.Object({
   /** Data rows read so far (header excluded). */
@@ -100,7 +116,8 @@ export const ImportColumns = Type.Object(
 );
 export type ImportColumns = Static<typeof ImportColumns>;
 
-export const ImportSourceParams = StrictObject({ source: ImportSourceCode });
+/** `{source}` in a path, one of the configured sources (`sources`: their codes). */
+export const importSourceParamsOf = (sources: readonly string[]) => StrictObject({ source: importSourceCodeOf(sources) });
 export const ImportMappingBody = StrictObject({ columns: ImportColumns, amountUnit: ImportAmountUnit });
 export type ImportMappingBody = Static<typeof ImportMappingBody>;
 export const ImportMappingView = Type.Object({

@@ -1,7 +1,8 @@
-import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
+import { Type, type Static, type TInteger, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { DonorKind, IsoDateTime, RegionCode, StrictObject } from './common';
 import { WISH_CATEGORIES, WISH_DELIVERY_METHODS, WISH_MAX_PHOTOS, WISH_NOTE_MAX_CHARS, WISH_STORY_MAX_CHARS, WISH_TITLE_MAX_CHARS, WISH_BUDGET_HARD_MAX_FEN } from '../wishes/categories';
 import { CLAIM_STATUSES, WISH_ACTIONS, WISH_STATUSES } from '../wishes/machine';
+import { formatPrice } from '../money/index';
 
 /** 微心愿: request and response shapes (validation, response shaping, OpenAPI, client types). */
 
@@ -23,17 +24,43 @@ export const FileIdList = Type.Array(Id, { maxItems: WISH_MAX_PHOTOS, uniqueItem
 const Text = (min: number, max: number, description: string) => Type.String({ minLength: min, maxLength: max, description });
 export const FenAmount = Type.Integer({ minimum: 1, maximum: WISH_BUDGET_HARD_MAX_FEN, description: '金额（分）' });
 
-export const CreateWishBody = StrictObject({
+/** The budget caps in force (config.wishes, structurally): the default and the regions' own. */
+export interface WishBudgetCaps {
+  budgetCapFen: number;
+  budgetCapByRegion: Readonly<Record<string, number>>;
+}
+
+/**
+ * A wish's budget as a route states it, built from the configuration when the routes are
+ * registered: at most the highest cap any region may have (the default and every region's own),
+ * so the document states the cap in force. Where regions have caps of their own, a budget above the
+ * cap of the wish's region is still refused (400 WISH_OVER_BUDGET): the description names them.
+ */
+export function wishBudgetFenOf(caps: WishBudgetCaps) {
+  const regional = Object.entries(caps.budgetCapByRegion).sort(([a], [b]) => a.localeCompare(b));
+  const maximum = Math.min(WISH_BUDGET_HARD_MAX_FEN, Math.max(caps.budgetCapFen, ...regional.map(([, fen]) => fen)));
+  const description = regional.length === 0
+    ? `心愿预算（分），不超过本地上限 ${formatPrice(caps.budgetCapFen)}`
+    : `心愿预算（分），不超过心愿所在地区的上限：默认 ${formatPrice(caps.budgetCapFen)}；` +
+      `${regional.map(([code, fen]) => `${code} 及下属地区 ${formatPrice(fen)}`).join('，')}（以最具体的地区为准）。` +
+      '超过所在地区的上限：400 WISH_OVER_BUDGET';
+  return Type.Integer({ minimum: 1, maximum, description });
+}
+
+const createWishBody = (budgetFen: TInteger) => StrictObject({
   category: WishCategory,
   title: Text(1, WISH_TITLE_MAX_CHARS, '心愿标题'),
   story: Text(1, WISH_STORY_MAX_CHARS, '心愿故事（不写姓名、电话、住址）'),
-  budgetFen: FenAmount,
+  budgetFen,
   photoFileIds: Type.Optional(FileIdList),
   delivery: Type.Optional(WishDelivery),
   /** Staff posting on behalf of a person of their region. */
   beneficiaryId: Type.Optional(Id),
 });
+/** The shape (types for clients); the route states the configured cap: createWishBodyOf. */
+export const CreateWishBody = createWishBody(FenAmount);
 export type CreateWishBody = Static<typeof CreateWishBody>;
+export const createWishBodyOf = (caps: WishBudgetCaps) => createWishBody(wishBudgetFenOf(caps));
 
 export const WishIdParams = StrictObject({ id: Id });
 export type WishIdParams = Static<typeof WishIdParams>;
@@ -170,14 +197,17 @@ export type StaffWishList = Static<typeof StaffWishList>;
 
 export const ApproveWishBody = StrictObject({ note: Type.Optional(Text(0, WISH_NOTE_MAX_CHARS, '审核备注')) });
 export type ApproveWishBody = Static<typeof ApproveWishBody>;
-export const EditWishBody = StrictObject({
+const editWishBody = (budgetFen: TInteger) => StrictObject({
   note: Text(1, WISH_NOTE_MAX_CHARS, '修改说明（发布人可见）'),
   title: Type.Optional(Text(1, WISH_TITLE_MAX_CHARS, '心愿标题')),
   story: Type.Optional(Text(1, WISH_STORY_MAX_CHARS, '心愿故事')),
   category: Type.Optional(WishCategory),
-  budgetFen: Type.Optional(FenAmount),
+  budgetFen: Type.Optional(budgetFen),
 });
+/** The shape (types for clients); the route states the configured cap: editWishBodyOf. */
+export const EditWishBody = editWishBody(FenAmount);
 export type EditWishBody = Static<typeof EditWishBody>;
+export const editWishBodyOf = (caps: WishBudgetCaps) => editWishBody(wishBudgetFenOf(caps));
 export const RejectWishBody = StrictObject({ reason: Text(1, WISH_NOTE_MAX_CHARS, '不通过的原因（发布人可见）') });
 export type RejectWishBody = Static<typeof RejectWishBody>;
 

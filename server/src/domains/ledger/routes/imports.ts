@@ -1,14 +1,24 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Readable } from 'node:stream';
 import {
-  ImportIdParams, ImportList, ImportMappingBody, ImportMappingView, ImportQuery, ImportReport, ImportReportQuery, ImportSourceList, ImportSourceParams, ImportView,
+  ImportIdParams, ImportList, ImportMappingBody, ImportMappingView, ImportReport, ImportReportQuery, ImportSourceList, ImportView, importQueryOf, importSourceParamsOf,
 } from '@dajiuzhu/shared';
 import type { LedgerImportService } from '../services/ledgerImportService';
 import { actionContext } from '../../../core/auth/authPlugin';
 import { AppError } from '../../../core/errors/AppError';
 import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
+
+/**
+ * A source the schema refuses is a source not configured: 400 LEDGER_SOURCE_UNKNOWN, the same answer
+ * as before the source was stated in the schema; every other validation failure stays VALIDATION_FAILED.
+ */
+function sourceErrors(errors: FastifySchemaValidationError[], dataVar: string): Error {
+  const aboutSource = errors.length > 0 && errors.every((e) => e.instancePath === '/source');
+  if (aboutSource && (dataVar === 'params' || dataVar === 'querystring')) return new AppError('LEDGER_SOURCE_UNKNOWN');
+  return new Error(`${dataVar} validation failed`);
+}
 
 /** Imports from other departments (CSV / XLSX), their reports and column mappings. Staff only, inside their region. */
 export default async function importRoutes(base: FastifyInstance, opts: { imports: LedgerImportService; maxImportBytes: number }) {
@@ -16,6 +26,10 @@ export default async function importRoutes(base: FastifyInstance, opts: { import
   const { imports } = opts;
   const staff = app.requireRole('staff');
   const tags = ['ledger'];
+  // The configured sources, stated in the schemas: a source the document allows is one the server knows.
+  const sourceCodes = imports.sources().map((s) => s.code);
+  const ImportSourceParams = importSourceParamsOf(sourceCodes);
+  const ImportQuery = importQueryOf(sourceCodes);
 
   app.get('/staff/ledger/sources', {
     preParsing: staff,
@@ -24,16 +38,19 @@ export default async function importRoutes(base: FastifyInstance, opts: { import
 
   app.get('/staff/ledger/import-mappings/:source', {
     preParsing: staff,
+    schemaErrorFormatter: sourceErrors,
     schema: { tags, summary: '某来源的列对应关系（本辖区保存的）', security: bearer, params: ImportSourceParams, response: { 200: ImportMappingView, ...errorResponses(401, 403) } },
   }, async (request) => imports.getMapping(actionContext(request), request.params.source));
 
   app.put('/staff/ledger/import-mappings/:source', {
     preParsing: staff,
+    schemaErrorFormatter: sourceErrors,
     schema: { tags, summary: '保存某来源的列对应关系', security: bearer, params: ImportSourceParams, body: ImportMappingBody, response: { 200: ImportMappingView, ...errorResponses(401, 403) } },
   }, async (request) => imports.saveMapping(actionContext(request), request.params.source, request.body));
 
   app.post('/staff/ledger/imports', {
     preParsing: staff,
+    schemaErrorFormatter: sourceErrors,
     schema: {
       tags,
       summary: '导入其他部门的发放数据（CSV 或 XLSX，流式上传，后台逐行校验入账）',

@@ -1,4 +1,4 @@
-import { periodYear, shanghaiDate, shanghaiMonth, type LedgerJobView } from '@dajiuzhu/shared';
+import { isPeriod, periodYear, shanghaiDate, shanghaiMonth, type LedgerJobView } from '@dajiuzhu/shared';
 import type { EntitlementReader } from '../../applications/api';
 import type { DisbursementDoc, LedgerJobDoc } from '../models/ledger';
 import { emptyCounts } from '../models/ledger';
@@ -53,7 +53,10 @@ export function paymentRunService(deps: { repo: LedgerRepository; entitlements: 
     async start(ctx: ActionContext, period: string, regionCode?: string): Promise<LedgerJobView> {
       const region = regionCode ?? requireStaff(ctx.actor).regionCode;
       requireStaffCovering(ctx.actor, region);
-      if (period > shanghaiMonth(now())) throw new AppError('LEDGER_PERIOD_INVALID');
+      // The route's schema refuses a malformed month; a caller past it gets the same 400. A month
+      // that has not come yet is well-formed, refused for today's date: 409.
+      if (!isPeriod(period)) throw new AppError('LEDGER_PERIOD_INVALID');
+      if (period > shanghaiMonth(now())) throw new AppError('LEDGER_PERIOD_NOT_YET');
       const job = newJob({ _id: newJobId('run'), kind: 'paymentRun', regionCode: region, actorId: ctx.actor._id, year: periodYear(period), period }, now());
       await deps.repo.takeLease(job._id, 1);
       await deps.repo.createJob(job);

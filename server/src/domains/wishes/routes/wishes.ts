@@ -1,21 +1,45 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
-  ApproveWishBody, ClaimIdParams, ConfirmBody, CreateWishBody, DeliverBody, DonorContactBody, DonorContactView, EditWishBody, LapsingClaims, LapsingQuery,
+  ApproveWishBody, ClaimIdParams, ConfirmBody, createWishBodyOf, DeliverBody, DonorContactBody, DonorContactView, editWishBodyOf, LapsingClaims, LapsingQuery,
   MyWish, MyWishList, PublicWish, PublicWishList, RejectWishBody, StaffWish, StaffWishList, StaffWishSummary, StaffWishNumbers, StaffWishQuery, ThankBody, WishCertificate,
-  WishClaim, WishClaimList, WishIdParams, WishListQuery, WishNumbers, WishNumbersQuery, WishPhotoParams, WishRules, WishRulesQuery,
+  WishClaim, WishClaimList, WishIdParams, WishListQuery, WishNumbers, WishNumbersQuery, WishPhotoParams, WishRules, WishRulesQuery, formatPrice,
 } from '@dajiuzhu/shared';
 import type { WishConfig } from '@dajiuzhu/config';
 import { actionContext } from '../../../core/auth/authPlugin';
+import { AppError } from '../../../core/errors/AppError';
 import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
 import type { WishServices } from '../services/wishServices';
+
+/**
+ * A budget over the schema's maximum (the highest cap in force) is over the cap: 400
+ * WISH_OVER_BUDGET, as the service answers for a region's own lower cap, so the code does not
+ * depend on which of the two refused it. Every other validation failure stays VALIDATION_FAILED.
+ */
+function budgetErrors(config: WishConfig) {
+  const regional = Object.keys(config.budgetCapByRegion).length > 0;
+  return (errors: FastifySchemaValidationError[], dataVar: string): Error => {
+    const over = dataVar === 'body' && errors.length > 0 && errors.every((e) => e.instancePath === '/budgetFen' && e.keyword === 'maximum');
+    if (!over) return new Error(`${dataVar} validation failed`);
+    const max = Number((errors[0].params as { limit?: number }).limit);
+    return new AppError('WISH_OVER_BUDGET', {
+      // Without regional caps the maximum is the local cap, worded as the service words it.
+      ...(regional ? {} : { message: `心愿预算不能超过${formatPrice(max)}（本地上限），请调低预算` }),
+      details: { fields: [{ path: '/budgetFen', rule: 'budgetCap', max }] },
+    });
+  };
+}
 
 /** 微心愿 routes: public square and numbers, the person's wishes, donors' claims, staff review. Services answer in view shapes. */
 export default async function wishRoutes(base: FastifyInstance, opts: { wishes: WishServices; config: WishConfig }) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { wishes: { posting, review, square, numbers, claims, lapse, certificates, contacts }, config } = opts;
   const tags = ['wishes'];
+  // The budget cap in force, stated in the schemas (config.wishes: the highest cap any region has).
+  const CreateWishBody = createWishBodyOf(config);
+  const EditWishBody = editWishBodyOf(config);
+  const overBudget = budgetErrors(config);
 
   // ── Public ────────────────────────────────────────────────────────────────────────────────
   app.get('/wishes', {
@@ -48,6 +72,7 @@ export default async function wishRoutes(base: FastifyInstance, opts: { wishes: 
   // ── The person ─────────────────────────────────────────────────────────────────────────────
   app.post('/wishes', {
     preParsing: app.authenticate,
+    schemaErrorFormatter: overBudget,
     schema: { tags, summary: '发布心愿（本人，或工作人员代辖区居民发布）；提交后等待审核', security: bearer, body: CreateWishBody, response: { 201: MyWish, ...errorResponses(401, 403, 404, 409, 503) } },
   }, async (request, reply) => reply.code(201).send(await posting.post(actionContext(request), request.body)));
 
@@ -122,6 +147,7 @@ export default async function wishRoutes(base: FastifyInstance, opts: { wishes: 
 
   app.post('/staff/wishes/:id/edit', {
     preParsing: app.requireRole('staff'),
+    schemaErrorFormatter: overBudget,
     schema: { tags, summary: '修改后通过（附修改说明）', security: bearer, params: WishIdParams, body: EditWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => review.edit(actionContext(request), request.params.id, request.body));
 
