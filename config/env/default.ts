@@ -17,6 +17,7 @@ export const defaults: AppConfig = {
   h5Dir: 'miniprogram/dist/h5',
   corsOrigins: [],
   devSignIn: true,
+  seedDemo: true,
   rateLimit: { max: 600, windowMs: 60_000, authMax: 60 },
   jwt: {
     secret: 'development-only-secret-change-me-0123456789',

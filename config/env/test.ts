@@ -7,6 +7,8 @@ export const test: ConfigLayer = {
   rateLimit: { max: 100_000, windowMs: 60_000, authMax: 100_000 },
   wechat: { timeoutMs: 1000 },
   shutdownGraceMs: 1000,
+  // Tests make the people they need; no demo accounts.
+  seedDemo: false,
   // A loaded 2-core CI machine must not turn test requests into 503s.
   maxEventLoopDelayMs: 0,
 };

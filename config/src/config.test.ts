@@ -35,6 +35,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...PROD_ENV, DEV_SIGN_IN: 'true' })).toThrow(/devSignIn/);
   });
 
+  it('loads the demo data in development only, unless SEED_DEMO says otherwise', () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).seedDemo).toBe(false);
+    expect(loadConfig(PROD_ENV).seedDemo).toBe(false);
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', SEED_DEMO: '1' }).seedDemo).toBe(true);
+    expect(() => loadConfig({ SEED_DEMO: 'no' })).toThrow(/seedDemo \(SEED_DEMO\)/);
+  });
+
   it('refuses to start production on the public development secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/jwt\.secret \(JWT_SECRET\)/);
   });

@@ -15,6 +15,7 @@ export const ENV_KEYS: Record<string, string> = {
   H5_DIR: 'h5Dir',
   CORS_ORIGINS: 'corsOrigins',
   DEV_SIGN_IN: 'devSignIn',
+  SEED_DEMO: 'seedDemo',
   RATE_LIMIT_MAX: 'rateLimit.max',
   JWT_SECRET: 'jwt.secret',
   JWT_ACCESS_TTL_SECONDS: 'jwt.accessTtlSeconds',
@@ -47,13 +48,15 @@ export { ConfigError };
 const TEXT_KEYS = new Set(['host', 'mongodbUri', 'dataDir', 'logLevel', 'h5Dir', 'pii.activeKeyId', 'pii.blindIndexKey', 'jwt.secret', 'wechat.appId', 'wechat.appSecret', 'wechat.apiBaseUrl', 'wishes.contentCheck', 'identity.verifier', 'ledger.subscribeTemplateId', 'applications.messages.subscribeTemplateId']);
 const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs', 'uploads.maxBytes', 'uploads.perAccountPerDay', 'maxSessionsPerAccount', 'database.requestTimeoutMs', 'database.maxPoolSize', 'identity.helperFilingsPerDay']);
 
+const BOOLEAN_KEYS = new Set(['devSignIn', 'seedDemo']);
+
 function parseValue(envName: string, key: string, raw: string): unknown {
   if (key === 'wishes.budgetCapByRegion') return parseBudgetCaps(envName, raw);
   if (INTEGER_KEYS.has(key) || (!TEXT_KEYS.has(key) && (key.startsWith('wishes.') || key.startsWith('ledger.')))) {
     if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`配置错误 ${key} (${envName}): "${raw}" is not a whole number`);
     return Number(raw);
   }
-  if (key === 'devSignIn') {
+  if (BOOLEAN_KEYS.has(key)) {
     if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`配置错误 ${key} (${envName}): use true or false`);
     return raw === 'true' || raw === '1';
   }

@@ -18,6 +18,11 @@ export const AppConfigSchema = Type.Object(
     h5Dir: Type.String(),
     corsOrigins: Type.Array(Type.String()),
     devSignIn: Type.Boolean(),
+    /**
+     * Load the demo accounts (DEMO_ACCOUNTS, their profiles) at start, once (server/src/main.ts).
+     * Only while development sign-in is on too: they are reachable only through it.
+     */
+    seedDemo: Type.Boolean(),
     rateLimit: Type.Object({
       max: Type.Integer({ minimum: 1 }),
       windowMs: Type.Integer({ minimum: 1000 }),

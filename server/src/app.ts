@@ -27,6 +27,7 @@ import { installValidators } from './core/http/validation';
 import { installDatabaseGuard } from './core/http/databaseGuard';
 import { installDrain } from './core/http/drain';
 import { rateLimitKey } from './core/http/rateLimitKey';
+import { declareUriTooLong } from './core/http/schemaHelpers';
 import { uploadQuota } from './core/files/uploadQuota';
 import authPlugin from './core/auth/authPlugin';
 import healthRoutes from './core/http/healthRoutes';
@@ -85,6 +86,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
+    declareUriTooLong(route);
   });
   installErrorHandler(app, routeList);
   installValidators(app);

@@ -58,7 +58,7 @@ describe('uploaded files', () => {
     expectEnvelope(res, 400, 'FILE_MISSING');
   });
 
-  it('takes the bytes only from a file part named `file`, as the API document states', async () => {
+  it('takes exactly the one file part `file` the API document states, and no other part', async () => {
     const send = async (form: FormData) => {
       const res = await fetch(`${stack.baseUrl}/api/v1/files?purpose=document`, { method: 'POST', headers: { authorization: `Bearer ${owner.accessToken}` }, body: form });
       return { status: res.status, body: await res.json() as any, headers: res.headers };
@@ -66,11 +66,19 @@ describe('uploaded files', () => {
     const plainField = new FormData();
     plainField.append('file', PDF.toString('latin1')); // a text field, not a file
     expectEnvelope(await send(plainField) as never, 400, 'FILE_MISSING');
+    // Another part, before or after the file, is refused like an unknown JSON field; nothing is stored.
     const otherName = new FormData();
-    otherName.append('photo', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'a.png');
-    expectEnvelope(await send(otherName) as never, 400, 'FILE_MISSING');
+    otherName.append('photo', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'other-name.png');
+    const refused = await send(otherName);
+    expectEnvelope(refused as never, 400, 'VALIDATION_FAILED');
+    expect(refused.body.error.details.fields).toEqual([{ path: '/', rule: 'additionalProperties', field: 'photo' }]);
+    const extraField = new FormData();
+    extraField.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'extra-field.png');
+    extraField.append('note', 'hello');
+    expectEnvelope(await send(extraField) as never, 400, 'VALIDATION_FAILED');
+    expect(await stack.app.models.File.countDocuments({ name: { $in: ['other-name.png', 'extra-field.png'] } })).toBe(0);
     const doc = (await api.get('/docs/json')).body;
-    expect(doc.paths['/api/v1/files'].post.requestBody.content['multipart/form-data'].schema.required).toEqual(['file']);
+    expect(doc.paths['/api/v1/files'].post.requestBody.content['multipart/form-data'].schema).toMatchObject({ required: ['file'], additionalProperties: false });
   });
 
   it('serves a file to staff of the region (audited) and to nobody else', async () => {

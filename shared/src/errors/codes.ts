@@ -45,7 +45,7 @@ export const ERROR_CODES = {
   FILE_TYPE_NOT_ALLOWED: { status: 415, message: '只能上传照片（JPG、PNG、WebP）或 PDF 文件' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
-  WECHAT_CODE_INVALID: { status: 400, message: '微信登录凭证无效或已使用，请重新进入小程序' },
+  WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已使用，请重新进入小程序' },
   WECHAT_RATE_LIMITED: { status: 429, message: '微信登录请求太频繁，请稍后再试' },
   WECHAT_HIGH_RISK_USER: { status: 403, message: '您的微信账号存在风险，暂时无法登录，请联系微信客服' },
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },

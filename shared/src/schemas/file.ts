@@ -17,6 +17,15 @@ export const FILE_TYPES_BY_PURPOSE: Record<FilePurpose, FileContentType[]> = {
 export const UploadQuery = StrictObject({ purpose: FilePurpose });
 export type UploadQuery = Static<typeof UploadQuery>;
 
+/**
+ * The body of an upload (multipart/form-data): one file part named `file` holding the bytes, not
+ * empty (400 FILE_MISSING), and no other part (400 VALIDATION_FAILED, like an unknown JSON field).
+ * What the bytes are is decided by sniffing them (415 otherwise), never by the part's name or type.
+ * For the API document only (core/http/schemaHelpers.ts `uploadBodyDocument`): the server reads the
+ * parts as a stream (@fastify/multipart) and checks them itself (core/files/routes.ts).
+ */
+export const UploadBody = StrictObject({ file: Type.String({ format: 'binary', minLength: 1, description: '文件内容' }) });
+
 export const FileListQuery = StrictObject({ purpose: Type.Optional(FilePurpose) });
 
 export const FileIdParams = StrictObject({ fileId: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });

@@ -21,7 +21,7 @@ export default async function authRoutes(base: FastifyInstance, opts: { services
 
   app.post('/auth/wechat', {
     config: limited,
-    schema: { tags: ['auth'], summary: '微信登录 (code2Session)', body: WechatSignInBody, response: { 200: SignInResponse, ...errorResponses(403, 503) } },
+    schema: { tags: ['auth'], summary: '微信登录 (code2Session)', body: WechatSignInBody, response: { 200: SignInResponse, ...errorResponses(401, 403, 503) } },
   }, async (request) => {
     const session = await services.wechat.code2Session(request.body.code);
     return signIn(`wechat:${session.openid}`, String(request.id));

@@ -122,12 +122,22 @@ export function installErrorHandler(app: FastifyInstance, routeList: readonly st
   // A known path with a method it does not have is 405 with `Allow`, not 404 (routes are all
   // registered before the first request, so the table is built once, on first use).
   let allowed: ((path: string) => string[]) | undefined;
-  app.setNotFoundHandler((request, reply) => {
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
     allowed ??= allowedMethodsTable(routeList);
     const methods = allowed(request.url.split('?')[0]);
     if (methods.length) return sendEnvelope(reply.header('allow', methods.join(', ')), request, new AppError('METHOD_NOT_ALLOWED'));
     return sendEnvelope(reply, request, new AppError('ROUTE_NOT_FOUND'));
+  };
+  // Answered before the body is parsed: a request no route takes is refused for its method or path,
+  // never for its body (Fastify would refuse a QUERY without Content-Type, or an unparsable media
+  // type, before the not-found handler runs). `preParsing`, so every `onRequest` hook (headers,
+  // the database guard) has run. The handler itself stays for `reply.callNotFound()`.
+  app.addHook('preParsing', async (request, reply, payload) => {
+    if (!request.is404) return payload;
+    await notFound(request, reply);
+    return undefined;
   });
+  app.setNotFoundHandler(notFound);
 }
 
 export { ERROR_CODES };

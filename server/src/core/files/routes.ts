@@ -5,7 +5,7 @@ import { FileIdParams, FileList, FileListQuery, FileView, UploadQuery } from '@d
 import type { Services } from '../services';
 import { actionContext } from '../auth/authPlugin';
 import { AppError } from '../errors/AppError';
-import { bearer, errorResponses } from '../http/schemaHelpers';
+import { bearer, errorResponses, uploadBodyDocument } from '../http/schemaHelpers';
 import type { UploadQuota } from './uploadQuota';
 
 export default async function fileRoutes(base: FastifyInstance, opts: { services: Services; quota: UploadQuota }) {
@@ -14,6 +14,7 @@ export default async function fileRoutes(base: FastifyInstance, opts: { services
 
   app.post('/files', {
     preParsing: app.authenticate,
+    config: { swaggerTransform: uploadBodyDocument },
     schema: {
       tags: ['files'],
       summary: '上传文件（照片或 PDF；类型按内容识别）',
@@ -26,10 +27,20 @@ export default async function fileRoutes(base: FastifyInstance, opts: { services
   }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError('FILE_MISSING');
     await opts.quota.take(request.actor._id);
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw new AppError('FILE_MISSING');
-    const data = await part.toBuffer(); // throws FILE_TOO_LARGE past the configured limit
-    const view = await services.files.upload(actionContext(request), { purpose: request.query.purpose, name: part.filename, data });
+    // The body the document states (shared UploadBody): the one file part `file`, nothing else. An
+    // undeclared part is refused like an unknown JSON field; a second file trips `files: 1` (400).
+    let file: { name: string; data: Buffer } | undefined;
+    for await (const part of request.parts()) {
+      if (part.fieldname === 'file' && part.type === 'file') {
+        file = { name: part.filename, data: await part.toBuffer() }; // throws FILE_TOO_LARGE past the configured limit
+      } else if (part.fieldname === 'file') {
+        throw new AppError('FILE_MISSING'); // text where the file belongs
+      } else {
+        throw new AppError('VALIDATION_FAILED', { details: { where: 'body', fields: [{ path: '/', rule: 'additionalProperties', field: part.fieldname }] } });
+      }
+    }
+    if (!file) throw new AppError('FILE_MISSING');
+    const view = await services.files.upload(actionContext(request), { purpose: request.query.purpose, ...file });
     return reply.code(201).send(view);
   });
 
