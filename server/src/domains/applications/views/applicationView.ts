@@ -51,6 +51,17 @@ export const duplicateOf = (a: ApplicationDoc, holder: OpenKeyDoc | null | undef
   !isTerminal(a.status as ApplicationStatus) && holder && holder.applicationId !== a._id ? holder.applicationId : null;
 
 /** The case as the applicant or staff see it (detail) and as a queue row (summary). */
+/** What every view of a case starts with: which case, which programme, where it stands. */
+function caseHeader(a: ApplicationDoc) {
+  return {
+    id: a._id,
+    programme: a.programme as ApplicationProgramme,
+    programmeName: programmeName(a.programme),
+    status: a.status as ApplicationStatus,
+    statusLabel: STATUS_LABELS[a.status as ApplicationStatus],
+  };
+}
+
 export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadlines: CaseDeadlines; clock: Clock }) {
   function nextStepOf(a: ApplicationDoc): ApplicationView['nextStep'] {
     const step = pendingStep(a.status as ApplicationStatus, a.chain as ChainStep[]);
@@ -98,11 +109,7 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
       const role = roleOfViewer(viewer);
       const benefitShown = viewer !== 'filer';
       return {
-        id: a._id,
-        programme: a.programme as ApplicationProgramme,
-        programmeName: programmeName(a.programme),
-        status: a.status as ApplicationStatus,
-        statusLabel: STATUS_LABELS[a.status as ApplicationStatus],
+        ...caseHeader(a),
         sequence: a.sequence,
         chain: a.chain as ChainStep[],
         regionCode: a.regionCode,
@@ -138,11 +145,7 @@ export function applicationViews(deps: { forms: FormCodec; pii: PiiCipher; deadl
       const { list, overdue } = deps.deadlines.of(a);
       const step = pendingStep(a.status as ApplicationStatus, a.chain as ChainStep[]);
       return {
-        id: a._id,
-        programme: a.programme as ApplicationProgramme,
-        programmeName: programmeName(a.programme),
-        status: a.status as ApplicationStatus,
-        statusLabel: STATUS_LABELS[a.status as ApplicationStatus],
+        ...caseHeader(a),
         regionCode: a.regionCode,
         applicantNameMasked: maskName(a.applicant.name),
         filedByHelper: !!a.helper,
