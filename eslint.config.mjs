@@ -70,6 +70,8 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',
+      // Older WeChat base libraries lack Object.hasOwn (and the mini-program's TS lib is below ES2022).
+      'no-restricted-properties': ['error', { object: 'Object', property: 'hasOwn', message: '用 Object.prototype.hasOwnProperty.call：旧版微信基础库没有 Object.hasOwn' }],
     },
   },
 );

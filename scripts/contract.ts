@@ -117,7 +117,7 @@ async function main(): Promise<number> {
     const stack = await startStack({
       databaseUri: db.uri,
       logStream: serverLog,
-      overrides: { logLevel: 'warn', wechat: { apiBaseUrl: wechat.baseUrl, timeoutMs: 500 }, wishes: { contentCheck: 'off' }, h5Dir: '' },
+      overrides: { logLevel: 'warn', wechat: { apiBaseUrl: wechat.baseUrl, timeoutMs: 500 }, wishes: { contentCheck: 'off' }, monitoring: { contentCheck: 'off' }, h5Dir: '' },
     });
     try {
       const api = client(stack.baseUrl);

@@ -22,6 +22,19 @@ if (process.env.SKIP_CHECKS === '1') {
   }
 }
 
+// The weapp build with WeChat's own compiler and code-quality check (miniprogram-ci, offline) and
+// the package-size limits (scripts/build-weapp.ts). SKIP_WEAPP=1 skips it (local runs only).
+if (process.env.SKIP_WEAPP === '1') {
+  console.log('SKIP_WEAPP=1: not running `npm run build:weapp`.');
+} else {
+  const weapp = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, stdio: 'inherit' });
+  if (weapp.status !== 0) {
+    console.error('\nnpm test stopped: `npm run build:weapp` failed (a compile error, a failed WeChat code-quality item or a package over its size limit, above).');
+    console.log('\n0 passed, 1 failed, 0 skipped');
+    process.exit(1);
+  }
+}
+
 ensureFerretdbBinary((l) => console.log(l));
 // The browser tests run against the current sources, so the H5 app is always rebuilt here.
 buildH5();

@@ -2,6 +2,7 @@ import type { AppConfig } from '../src/schema';
 import { APPLICATION_SETTINGS } from '../src/applicationChain';
 import { LEDGER_DEFAULTS } from '../src/ledger';
 import { WISH_DEFAULTS } from '../src/wishes';
+import { MONITORING_DEFAULTS } from '../src/monitoring';
 
 /**
  * Defaults for every environment. Development and test keys below are public and fixed so
@@ -38,7 +39,15 @@ export const defaults: AppConfig = {
   uploads: { maxBytes: 10 * 1024 * 1024, perAccountPerDay: 200 },
   trustProxy: false,
   maxSessionsPerAccount: 10,
-  database: { requestTimeoutMs: 5000, maxPoolSize: 20 },
+  // maxPoolSize 20: FerretDB v1.24 deadlocks when concurrent updates hold every connection of the
+  // driver's pool — an update keeps its query's SQLite connection open while it starts a transaction
+  // that needs a second one, so with 100 updates in flight all 100 connections wait forever (a pool
+  // of 100 deadlocked in 3 of 4 bursts of 300 updates; 50 and 20 never did). At 20, 1,000
+  // simultaneous wish claims are all answered, at no measured throughput cost
+  // (test/integration/failsafe.burst.test.ts). On MongoDB it may be raised.
+  database: { requestTimeoutMs: 5000, maxPoolSize: 20, queryStackTraces: true },
+  sessionCacheMs: 5000,
+  jobs: { leaseTtlMs: 30_000 },
   identity: { verifier: 'wechat', helperFilingsPerDay: 5 },
   maxEventLoopDelayMs: 3000,
   invitationTtlHours: 72,
@@ -46,4 +55,5 @@ export const defaults: AppConfig = {
   applications: APPLICATION_SETTINGS,
   ledger: LEDGER_DEFAULTS,
   wishes: WISH_DEFAULTS,
+  monitoring: MONITORING_DEFAULTS,
 };

@@ -11,4 +11,6 @@ export const production: ConfigLayer = {
   jwt: { secret: '' },
   pii: { keys: {}, activeKeyId: '', blindIndexKey: '' },
   wechat: { appId: '', appSecret: '' },
+  // No stack trace recorded per query (11 % of a signed-in request's time).
+  database: { queryStackTraces: false },
 };

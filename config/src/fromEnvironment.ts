@@ -17,6 +17,7 @@ export const ENV_KEYS: Record<string, string> = {
   DEV_SIGN_IN: 'devSignIn',
   SEED_DEMO: 'seedDemo',
   RATE_LIMIT_MAX: 'rateLimit.max',
+  RATE_LIMIT_AUTH_MAX: 'rateLimit.authMax',
   JWT_SECRET: 'jwt.secret',
   JWT_ACCESS_TTL_SECONDS: 'jwt.accessTtlSeconds',
   JWT_REFRESH_TTL_DAYS: 'jwt.refreshTtlDays',
@@ -33,6 +34,9 @@ export const ENV_KEYS: Record<string, string> = {
   MAX_SESSIONS_PER_ACCOUNT: 'maxSessionsPerAccount',
   DATABASE_REQUEST_TIMEOUT_MS: 'database.requestTimeoutMs',
   DATABASE_MAX_POOL_SIZE: 'database.maxPoolSize',
+  DATABASE_QUERY_STACK_TRACES: 'database.queryStackTraces',
+  SESSION_CACHE_MS: 'sessionCacheMs',
+  JOB_LEASE_TTL_MS: 'jobs.leaseTtlMs',
   IDENTITY_VERIFIER: 'identity.verifier',
   HELPER_FILINGS_PER_DAY: 'identity.helperFilingsPerDay',
   INVITATION_TTL_HOURS: 'invitationTtlHours',
@@ -46,9 +50,9 @@ export { ConfigError };
 
 /** Keys whose environment value is a whole number; every other value is text (or parsed below). */
 const TEXT_KEYS = new Set(['host', 'mongodbUri', 'dataDir', 'logLevel', 'h5Dir', 'pii.activeKeyId', 'pii.blindIndexKey', 'jwt.secret', 'wechat.appId', 'wechat.appSecret', 'wechat.apiBaseUrl', 'wishes.contentCheck', 'identity.verifier', 'ledger.subscribeTemplateId', 'applications.messages.subscribeTemplateId']);
-const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs', 'uploads.maxBytes', 'uploads.perAccountPerDay', 'maxSessionsPerAccount', 'database.requestTimeoutMs', 'database.maxPoolSize', 'identity.helperFilingsPerDay']);
+const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'rateLimit.authMax', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs', 'uploads.maxBytes', 'uploads.perAccountPerDay', 'maxSessionsPerAccount', 'database.requestTimeoutMs', 'database.maxPoolSize', 'identity.helperFilingsPerDay', 'sessionCacheMs', 'jobs.leaseTtlMs']);
 
-const BOOLEAN_KEYS = new Set(['devSignIn', 'seedDemo']);
+const BOOLEAN_KEYS = new Set(['devSignIn', 'seedDemo', 'database.queryStackTraces']);
 
 function parseValue(envName: string, key: string, raw: string): unknown {
   if (key === 'wishes.budgetCapByRegion') return parseBudgetCaps(envName, raw);

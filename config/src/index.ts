@@ -15,6 +15,7 @@ export type { ConfigLayer } from './layer';
 export { ConfigError } from './fromEnvironment';
 export { budgetCapFor, type WishConfig } from './wishes';
 export type { LedgerConfig } from './ledger';
+export type { MonitoringConfig } from './monitoring';
 export type { ApplicationSettings } from './applicationChain';
 
 const ENVIRONMENTS = { development, test, production } as const;
@@ -40,6 +41,9 @@ export function validateConfig(config: AppConfig): AppConfig {
   }
   if (config.env === 'production' && config.identity.verifier === 'demo') {
     throw new ConfigError('配置错误 identity.verifier (IDENTITY_VERIFIER): the demo verifier cannot be used when NODE_ENV=production');
+  }
+  if (config.env === 'production' && config.monitoring.contentCheck === 'off') {
+    throw new ConfigError('配置错误 monitoring.contentCheck: the content check of 随手拍 cannot be off when NODE_ENV=production');
   }
   if (config.env === 'production' && config.devSignIn) {
     throw new ConfigError('配置错误 devSignIn (DEV_SIGN_IN): development sign-in cannot be enabled when NODE_ENV=production');

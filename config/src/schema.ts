@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ApplicationSettingsSchema, type ApplicationSettings } from './applicationChain';
 import { LedgerConfigSchema } from './ledger';
 import { WishConfigSchema } from './wishes';
+import { MonitoringConfigSchema } from './monitoring';
 
 /** Every setting the product reads, with its bounds. Validated once at start. */
 export const AppConfigSchema = Type.Object(
@@ -63,8 +64,23 @@ export const AppConfigSchema = Type.Object(
     database: Type.Object({
       /** A request that waits longer than this for the database gets 503 (the envelope). */
       requestTimeoutMs: Type.Integer({ minimum: 100, maximum: 60000 }),
-      /** Connections the driver opens at most (FerretDB v1.24 deadlocks when a burst holds all of a large pool). */
+      /** Connections the driver opens at most (FerretDB v1.24 deadlocks when a burst holds all of a large pool; config/env/default.ts). */
       maxPoolSize: Type.Integer({ minimum: 2, maximum: 200 }),
+      /**
+       * Mongoose records a stack trace for every query, to show where a failed query was made. It
+       * cost 11 % of a signed-in request; off in production.
+       */
+      queryStackTraces: Type.Boolean(),
+    }),
+    /**
+     * How long an API process accepts a session (and its user) without reading it again. A
+     * sign-out on another process takes effect here at most this much later (docs/security.md);
+     * 0 reads the session on every request.
+     */
+    sessionCacheMs: Type.Integer({ minimum: 0, maximum: 30_000 }),
+    jobs: Type.Object({
+      /** A background job's lease (core/jobs): renewed every third of it; taken over this long after its holder died. */
+      leaseTtlMs: Type.Integer({ minimum: 1000, maximum: 600_000 }),
     }),
     /**
      * Identity verification (实名核验): `wechat` checks WeChat's face verification result with
@@ -88,6 +104,7 @@ export const AppConfigSchema = Type.Object(
     applications: ApplicationSettingsSchema,
     ledger: LedgerConfigSchema,
     wishes: WishConfigSchema,
+    monitoring: MonitoringConfigSchema,
   },
   { additionalProperties: false },
 );

@@ -10,6 +10,8 @@ export default defineAppConfig({
     { root: 'packages/wish', pages: ['pages/index/index', 'pages/square/index', 'pages/detail/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index', 'pages/certificate/index', 'pages/staff/index', 'pages/numbers/index'] },
     { root: 'packages/staff', pages: ['pages/index/index', 'pages/case/index'] },
     { root: 'packages/account', pages: ['pages/profile/index', 'pages/demo-sign-in/index'] },
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/redeem/index'] },
+    { root: 'packages/monitoring', pages: ['pages/index/index', 'pages/task/index', 'pages/alerts/index', 'pages/alert/index', 'pages/import/index', 'pages/dashboard/index', 'pages/help/index', 'pages/report/index', 'pages/mine/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -31,4 +33,6 @@ export default defineAppConfig({
   // H5 only: no sliding page transitions (calmer for older users, stable for screenshots).
   animation: false,
   __usePrivacyCheck__: true,
+  // weapp: inject only the components a page uses, when it is opened (WeChat's code-quality check asks for it).
+  lazyCodeLoading: 'requiredComponents',
 });

@@ -9,6 +9,12 @@ export const ROUTES = {
   staff: '/packages/staff/pages/index/index',
   profile: '/packages/account/pages/profile/index',
   demoSignIn: '/packages/account/pages/demo-sign-in/index',
+  admin: '/packages/admin/pages/index/index',
+  redeemInvitation: '/packages/admin/pages/redeem/index',
+  monitoring: '/packages/monitoring/pages/index/index',
+  helpRequest: '/packages/monitoring/pages/help/index',
+  hardshipReport: '/packages/monitoring/pages/report/index',
+  myReports: '/packages/monitoring/pages/mine/index',
 } as const;
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.mine];

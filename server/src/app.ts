@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { constants as zlibConstants } from 'node:zlib';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Connection } from 'mongoose';
@@ -13,6 +14,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import underPressure from '@fastify/under-pressure';
 import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
 import type { AppConfig } from '@dajiuzhu/config';
 import { connectDatabase } from './core/db/connection';
 import { monitorDatabase } from './core/db/monitor';
@@ -27,6 +29,10 @@ import { installValidators } from './core/http/validation';
 import { installDatabaseGuard } from './core/http/databaseGuard';
 import { installDrain } from './core/http/drain';
 import { rateLimitKey } from './core/http/rateLimitKey';
+import { databaseRateLimitStore, deleteEndedBuckets, registerRateBucketModel } from './core/http/rateLimitStore';
+import { staticCacheHeaders } from './core/http/staticCaching';
+import { registerLeaseModels, leaseService } from './core/jobs/leases';
+import { createJobs } from './core/jobs/jobs';
 import { declareUriTooLong } from './core/http/schemaHelpers';
 import { uploadQuota } from './core/files/uploadQuota';
 import authPlugin from './core/auth/authPlugin';
@@ -35,6 +41,7 @@ import authRoutes from './core/auth/routes';
 import meRoutes from './core/identity/meRoutes';
 import staffRoutes from './core/identity/staffRoutes';
 import adminRoutes from './core/identity/adminRoutes';
+import adminPeopleRoutes from './core/identity/adminPeopleRoutes';
 import { DOMAINS, type LedgerHooks } from './domains';
 import { API_PREFIX } from './core/domain';
 import fileRoutes from './core/files/routes';
@@ -63,6 +70,8 @@ export interface BuildOptions {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
+/** Ended rate-limit windows are deleted this often (FerretDB has no TTL index). */
+const RATE_BUCKET_CLEANUP_MS = 10 * 60_000;
 
 /** `trustProxy: n`: the n proxies nearest to us are trusted (Fastify's hop count, as a function for its types). */
 const hopsTrusted = (n: number) => (_address: string, hop: number) => hop < n;
@@ -107,6 +116,14 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
   const sessionNumbers = registerNumberedStore(db, 'session');
   const uploadNumbers = registerNumberedStore(db, 'upload');
   await ensureIndexes({ sessions: sessionNumbers.numbers, sessionHints: sessionNumbers.hints, uploads: uploadNumbers.numbers, uploadHints: uploadNumbers.hints });
+  // Background jobs run once across API processes: leases in the database (core/jobs).
+  const leaseModels = registerLeaseModels(db);
+  const rateBuckets = registerRateBucketModel(db);
+  await ensureIndexes({ ...leaseModels, rateBuckets });
+  const jobs = createJobs(leaseService(leaseModels), { leaseTtlMs: config.jobs.leaseTtlMs, log: app.log });
+  app.decorate('jobs', jobs);
+  // Before onClose (which closes the database): running jobs finish and leases are given back.
+  app.addHook('preClose', () => jobs.close());
 
   await app.register(sensible);
   await app.register(helmet, {
@@ -126,13 +143,24 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     sign: { algorithm: 'HS256', expiresIn: config.jwt.accessTtlSeconds },
     verify: { algorithms: ['HS256'] },
   });
-  // Per person when signed in (a verified access token), per address otherwise.
+  // API JSON and the H5 app's files: brotli or gzip as the client accepts. Brotli at quality 4 (the
+  // default 11 costs tens of milliseconds per response for a few percent).
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } });
+  // Per person when signed in (a verified access token), per address otherwise; counted in the
+  // database so the limit holds across API processes (core/http/rateLimitStore.ts).
+  let storeErrorLoggedAt = 0;
   await app.register(rateLimit, {
+    store: databaseRateLimitStore(rateBuckets, (err) => {
+      if (Date.now() - storeErrorLoggedAt < 10_000) return;
+      storeErrorLoggedAt = Date.now();
+      app.log.warn({ err }, 'rate-limit counts not written to the database; counting in this process');
+    }),
     max: config.rateLimit.max,
     timeWindow: config.rateLimit.windowMs,
     keyGenerator: rateLimitKey((token) => app.jwt.verify(token)),
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
+  jobs.every('rateLimits.cleanup', RATE_BUCKET_CLEANUP_MS, () => deleteEndedBuckets(rateBuckets));
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     maxHeapUsedBytes: 0,
@@ -163,13 +191,16 @@ export async function buildApp(config: AppConfig, opts: BuildOptions): Promise<F
     await api.register(meRoutes, { services });
     await api.register(staffRoutes, { services });
     await api.register(adminRoutes, { services });
+    await api.register(adminPeopleRoutes, { services });
     await api.register(fileRoutes, { services, quota: uploadQuota(uploadNumbers, config.uploads.perAccountPerDay) });
   }, { prefix: API_PREFIX });
   for (const domain of DOMAINS) await app.register(domain, { config, services, ledgerHooks: opts.ledgerHooks });
 
   const h5Dir = path.resolve(REPO_ROOT, config.h5Dir);
   if (config.h5Dir && existsSync(path.join(h5Dir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Hashed files are cached for a year (their name changes with their content); index.html is
+    // revalidated on every load so a new release is seen at once (core/http/staticCaching.ts).
+    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false, index: ['index.html'], cacheControl: false, setHeaders: staticCacheHeaders });
   }
   return app;
 }

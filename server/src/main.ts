@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './core/db/embedded';
 import { isDatabaseUnavailable } from './core/db/unavailable';
 import { seedDemoData } from './core/seed/demo';
+import { seedMonitoringDemo } from './domains/monitoring/demo';
 import { DEMO_ACCOUNTS } from '@dajiuzhu/shared';
 
 /** After the drain, the time closing the database and the embedded process may take before exit(1). */
@@ -32,7 +33,15 @@ export async function main(): Promise<void> {
   }
 
   const app = await buildApp(config, { databaseUri, databaseName: config.mongodbUri ? undefined : 'dajiuzhu' });
-  if (config.devSignIn && config.seedDemo) await seedDemoData(app.services);
+  if (config.devSignIn && config.seedDemo) {
+    const seeding = Date.now();
+    const seeded = await seedDemoData(app, {
+      publicNoticeDays: config.applications.deadlines.publicNoticeDays,
+      // Domains' own parts of the demo story (core may not import domains), run last, once each.
+      more: [{ name: 'monitoring', seed: seedMonitoringDemo }],
+    });
+    if (seeded.ran.length) console.log(`Demo data: ${seeded.ran.length} steps loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+  }
 
   let closing = false;
   const shutdown = async (signal: string, code = 0) => {
@@ -76,6 +85,9 @@ export async function main(): Promise<void> {
     `  API docs:  ${url}/docs`,
     `  Database:  ${embedded ? `embedded FerretDB (SQLite under ${embedded.dataDir})` : 'MongoDB (MONGODB_URI)'}`,
   ];
+  // Where to look inside with the usual MongoDB tools (mongosh, Compass): the embedded database
+  // listens on 127.0.0.1 only and asks for no password, like a development MongoDB.
+  if (embedded) lines.push(`  Look inside: mongosh "${embedded.uri.replace(/\/?$/, '/')}dajiuzhu"  (or the same URI in MongoDB Compass)`);
   if (config.devSignIn) {
     lines.push('  Demo sign-ins (choose one on the 演示登录 screen):');
     for (const a of DEMO_ACCOUNTS) lines.push(`    - ${a.label}${a.regionCode ? ` [${a.regionCode}]` : ''}`);

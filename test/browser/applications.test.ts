@@ -104,12 +104,21 @@ describe('申请救助 end to end in the browser (H5)', () => {
     await visible(resident, '最低生活保障（低保）').click();
     await visible(resident, '需要准备的材料').waitFor();
     await visible(resident, '必需户口簿', false).waitFor();
+    // The checklist that opened below the list is brought into view (it used to open two screens below the tap).
+    await resident.waitForFunction(() => {
+      const el = Array.from(document.querySelectorAll('#apply-checklist')).find((e) => (e as HTMLElement).offsetParent !== null);
+      const top = el?.getBoundingClientRect().top ?? Infinity;
+      return top >= 0 && top < window.innerHeight / 2;
+    });
     await resident.screenshot({ path: '/tmp/dajiuzhu-apply-checklist.png', fullPage: true });
     await button(resident, '开始申请').click();
 
     await visible(resident, '申请人本人').waitFor();
     // 户籍 comes from the real-name profile.
     await resident.locator('.chip--on', { hasText: '城市' }).filter({ visible: true }).first().waitFor();
+    // Tapped again "to confirm", it stays chosen (a second tap used to clear it and submit was refused).
+    await resident.locator('.chip--on', { hasText: '城市' }).filter({ visible: true }).first().click();
+    expect(await resident.locator('.chip--on', { hasText: '城市' }).filter({ visible: true }).count()).toBe(1);
     await input(resident, '周岁').fill('70');
     await button(resident, '添加家庭成员').click();
     const names = resident.locator('input[placeholder="姓名"]').filter({ visible: true });
@@ -187,7 +196,9 @@ describe('申请救助 end to end in the browser (H5)', () => {
     expect(text).toContain('王**');
     expect(text).toContain('2 人');
     expect(text).toContain('1365.00 元');
-    expect(text).toContain('371402001');
+    // The region by name (GB/T 2260 table), never the code.
+    expect(text).toContain('德州市德城区新华街道');
+    expect(text).not.toContain('371402001');
     const page = await publicPage.content();
     expect(page).not.toContain('王大爷');
     expect(page).not.toContain(RESIDENT_ID.slice(0, 10));

@@ -114,6 +114,13 @@ describe('幸福清单 end to end (H5)', () => {
     const path = await download.path();
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // 保存为图片: a sharp PNG (three device pixels per CSS pixel) of the statement, without the ID number.
+    const [picture] = await Promise.all([wang.waitForEvent('download'), button(wang, '保存为图片').click()]);
+    expect(picture.suggestedFilename()).toBe('幸福清单-2025.png');
+    const png = readFileSync((await picture.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(960); // width: 320 CSS px × 3
+
     await wang.locator('textarea[placeholder="请写下您的疑问，工作人员会尽快回复"]').filter({ visible: true }).first().fill('5月的医疗救助是哪一次？');
     await button(wang, '提交疑问').click();
     await visibleText(wang, '状态：等待回复').waitFor();

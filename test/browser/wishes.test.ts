@@ -125,6 +125,9 @@ describe('微心愿 in the browser (H5)', () => {
     await button(donor, '查看爱心证书').click();
     await visible(donor, '您帮助德州市德城区的一位困难群众实现了微心愿').waitFor();
     await visible(donor, `“${TITLE}”（生活用品 · ¥120）`).waitFor();
+    // The certificate names the donor as the thanks does (张先生, the demo donor's display name), and its picture is savable.
+    expect(await donor.locator('[data-testid="certificate-donor"]').filter({ visible: true }).first().innerText()).toBe('张先生');
+    await donor.locator('[data-testid="certificate-picture"]').filter({ visible: true }).first().waitFor();
     const certText = await donor.locator('body').innerText();
     expect(certText).not.toContain('王');
     await donor.waitForTimeout(300); // the share image is drawn just after the page shows

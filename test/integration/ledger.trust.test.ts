@@ -26,7 +26,8 @@ const YEAR = 2025;
 
 const importPath = (id: string) => `/api/v1/staff/ledger/imports/${id}`;
 const jobPath = (id: string) => `/api/v1/staff/ledger-jobs/${id}`;
-const audits = (filter: object) => stack.app.models.Audit.find(filter).lean().exec();
+// Oldest first: a test takes the rows a request added by position (the database's own order follows whichever index serves the filter).
+const audits = (filter: object) => stack.app.models.Audit.find(filter).sort({ at: 1 }).lean().exec();
 const disbursements = (filter: object) => stack.app.db.collection('disbursements').countDocuments(filter);
 const keyOf = (id: string) => stack.app.services.pii.blindIndex(id);
 

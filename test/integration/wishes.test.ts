@@ -230,6 +230,30 @@ describe('the whole flow', () => {
     expect((await api.get(`${W}?regionCode=371500`)).body.wishes).toEqual([]);
     expectEnvelope(await api.get(`${W}?category=luxury`), 400, 'VALIDATION_FAILED');
   });
+
+  it('pages through the square with a cursor: every wish once, in order, the same count on each page', async () => {
+    for (const budgetFen of [4000, 4000, 4000]) await postApproved(ben.accessToken, { title: '一副老花镜', story: '看报纸用。', budgetFen });
+    for (const sort of ['newest', 'budgetAsc', 'budgetDesc']) {
+      const all = (await api.get(`${W}?regionCode=371402&sort=${sort}&limit=100`)).body;
+      expect(all.nextCursor).toBeNull();
+      expect(all).toMatchObject({ total: all.wishes.length, totalCapped: false });
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = (await api.get(`${W}?regionCode=371402&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).body;
+        expect(page.wishes.length).toBeLessThanOrEqual(2);
+        expect(page.total).toBe(all.total);
+        seen.push(...page.wishes.map((w: any) => w.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(all.wishes.map((w: any) => w.id));
+    }
+    const first = (await api.get(`${W}?regionCode=371402&limit=1`)).body;
+    // A cursor is a position (`<publishedAt>.<budget>.<id>`): any well-formed one pages on; anything else is refused by the schema.
+    expect(first.nextCursor).toMatch(/^\d+\.\d+\.[A-Za-z0-9_-]+$/);
+    expect((await api.get(`${W}?regionCode=371402&sort=budgetAsc&cursor=${first.nextCursor}`)).status).toBe(200);
+    expectEnvelope(await api.get(`${W}?cursor=bm90LWpzb24`), 400, 'VALIDATION_FAILED');
+  });
 });
 
 describe('content check (WeChat content security through the adapter)', () => {

@@ -2,6 +2,10 @@ module dajiuzhu/tools/ferretdb-host
 
 go 1.26.8
 
+// The pinned FerretDB with the project's patches (patches/*.patch) applied: the copy is made by
+// server/src/core/db/ferretdbBinary.ts (npm run build:db), which runs `go build` only after it.
+replace github.com/FerretDB/FerretDB v1.24.2 => ./bin/ferretdb-src
+
 require (
 	github.com/FerretDB/FerretDB v1.24.2
 	modernc.org/sqlite v1.32.0

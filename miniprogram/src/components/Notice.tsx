@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 
 /** A line of information, or of trouble (`error`); nothing when there is no text. */
 export function Notice({ text, error, className }: { text?: string | null; error?: boolean; className?: string }) {
@@ -7,14 +7,8 @@ export function Notice({ text, error, className }: { text?: string | null; error
   return <Text className={classes}>{text}</Text>;
 }
 
-/** The card shown when a list has nothing in it yet ("暂无消息"). */
-export function EmptyState({ text }: { text: string }) {
-  return (
-    <View className='card empty-state'>
-      <Text>{text}</Text>
-    </View>
-  );
-}
+/** The card shown when a list has nothing in it yet: components/EmptyState (give it a hint and an action). */
+export { EmptyState } from './EmptyState';
 
 /** The card shown while a page's data loads, or the load's error in its place. */
 export function Loading({ error }: { error?: string | null }) {

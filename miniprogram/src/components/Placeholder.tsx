@@ -1,14 +1,11 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from './Button';
 import { PageShell } from './PageShell';
 import { serviceByKey } from '../services/catalog';
-import { ROUTES } from '../routes';
+import { goBackOrHome } from './PageHeader';
 
-export function goBackOrHome(): void {
-  if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
-  else Taro.switchTab({ url: ROUTES.home });
-}
+export { goBackOrHome };
 
 /** The one "being built" page of a domain whose services are not ready yet. */
 export function Placeholder({ fallbackTitle }: { fallbackTitle: string }) {

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as stub from '../../test-stubs/taro';
+import { fakeApi } from '../../test-stubs/api';
 import MinePage from '../pages/mine/index';
 import HomePage from '../pages/index/index';
 import { getElderMode, reloadElderModeForTests, setElderMode } from '../store/elderMode';
@@ -48,13 +49,17 @@ describe('长辈模式', () => {
     expect(shellOf(mine.container).className).toContain('page-shell--elder');
   });
 
-  it('shows 工作台 on the home grid only to staff', () => {
+  it('staff land on their desk (我的工作台) before the services; residents see the services', async () => {
+    fakeApi({ 'GET /api/v1/staff/applications': () => ({ applications: [] }) });
     const resident = render(<HomePage />);
-    expect(screen.queryByText('工作台')).toBeNull();
+    expect(screen.queryByText('我的工作台')).toBeNull();
     expect(screen.getByText('申请救助')).toBeTruthy();
     resident.unmount();
     resetSessionForTests({ status: 'signedIn', user: { id: 's1', roles: ['staff'], createdAt: '2026-11-23T00:00:00Z' } });
-    render(<HomePage />);
-    expect(screen.getByText('工作台')).toBeTruthy();
+    const { container } = render(<HomePage />);
+    expect(screen.getByText('我的工作台')).toBeTruthy();
+    expect(await screen.findByText('当前没有待办的申请', undefined, { timeout: 5000 })).toBeTruthy();
+    const text = container.textContent ?? '';
+    expect(text.indexOf('我的工作台')).toBeLessThan(text.indexOf('办事服务'));
   });
 });

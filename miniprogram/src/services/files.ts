@@ -56,3 +56,32 @@ export async function saveOrOpen(file: DownloadedFile, fileName: string, fileTyp
   // WeChat opens PDF and Office files; anything else (CSV) stays downloaded.
   await Taro.openDocument({ filePath: file.filePath, ...(fileType ? { fileType } : {}), showMenu: true }).catch(() => Taro.showToast({ title: '已下载', icon: 'none' }));
 }
+
+/** What a downloaded file is: H5 knows the server's content type (sniffed from the bytes); weapp knows the temporary file's extension. */
+export function kindOfDownloaded(file: DownloadedFile): 'pdf' | 'image' | 'other' {
+  const type = file.blob?.type ?? '';
+  if (type === 'application/pdf' || /\.pdf$/i.test(file.filePath)) return 'pdf';
+  if (type.startsWith('image/') || /\.(jpe?g|png|webp|gif)$/i.test(file.filePath)) return 'image';
+  return 'other';
+}
+
+/**
+ * Opens a downloaded PDF to read: H5 in a new browser tab (the browser's own viewer), weapp in
+ * WeChat's document viewer. (An <img> of a PDF is a black box with a broken image: issue 13.)
+ */
+export async function openPdf(file: DownloadedFile): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const a = document.createElement('a');
+    a.href = file.filePath;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    // The tab reads the object URL once it opens; free it a minute later.
+    setTimeout(() => URL.revokeObjectURL(file.filePath), 60_000);
+    return;
+  }
+  await Taro.openDocument({ filePath: file.filePath, fileType: 'pdf', showMenu: true });
+}
+

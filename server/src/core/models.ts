@@ -16,6 +16,8 @@ export interface UserDoc {
   _id: string;
   roles: string[];
   staff?: { level: 'township' | 'county'; regionCode: string } | null;
+  /** A grid worker's (网格员) village or community (role gridWorker). */
+  gridWorker?: { regionCode: string } | null;
   donor?: { kind: 'person' | 'company'; displayName: string } | null;
   createdAt: Date;
 }
@@ -24,11 +26,17 @@ const UserSchema = new Schema<UserDoc>(
     _id: { type: String, required: true },
     roles: { type: [String], required: true },
     staff: { type: new Schema({ level: String, regionCode: String }, opts), default: null },
+    gridWorker: { type: new Schema({ regionCode: String }, opts), default: null },
     donor: { type: new Schema({ kind: String, displayName: String }, opts), default: null },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'users' },
 );
+/** The admin lists people by role (core/identity/peopleRepository.ts). */
+UserSchema.index({ roles: 1, createdAt: 1 });
+/** Monitoring's assignee list: staff and grid workers inside a region (THE region range on each binding). */
+UserSchema.index({ 'staff.regionCode': 1 });
+UserSchema.index({ 'gridWorker.regionCode': 1 });
 
 /** `_id` is "wechat:<openid>" or "dev:<openid>": sign-in is one `_id` read. */
 export interface IdentityDoc { _id: string; userId: string; createdAt: Date }
@@ -51,6 +59,8 @@ const SessionSchema = new Schema<SessionDoc>(
   },
   { versionKey: false, collection: 'sessions' },
 );
+/** Deactivating a person ends their live sessions (core/identity/peopleService.ts). */
+SessionSchema.index({ userId: 1 });
 
 /** Refresh tokens are stored only as SHA-256 hashes, under `_id`. */
 export interface RefreshTokenDoc { _id: string; sessionId: string; userId: string; createdAt: Date; expiresAt: Date }
@@ -74,10 +84,11 @@ const RefreshSpendSchema = new Schema<RefreshSpendDoc>(
 
 /** Profiles (claims), verified identities, identity conflicts and the save lock: core/identity/model.ts. */
 /** Staff invitation, `_id` = SHA-256 of the code (the code itself is shown once). */
-export interface InvitationDoc { _id: string; level: 'township' | 'county'; regionCode: string; note: string; createdBy: string; createdAt: Date; expiresAt: Date }
+export interface InvitationDoc { _id: string; role?: 'staff' | 'gridWorker'; level: 'township' | 'county'; regionCode: string; note: string; createdBy: string; createdAt: Date; expiresAt: Date }
 const InvitationSchema = new Schema<InvitationDoc>(
   {
     _id: { type: String, required: true },
+    role: { type: String, default: 'staff' },
     level: { type: String, required: true },
     regionCode: { type: String, required: true },
     note: { type: String, default: '' },
@@ -87,6 +98,8 @@ const InvitationSchema = new Schema<InvitationDoc>(
   },
   { versionKey: false, collection: 'staff_invitations' },
 );
+/** The admin's list of invitations, newest first. */
+InvitationSchema.index({ createdAt: -1 });
 
 /** Redeeming inserts here under the invitation's `_id`: once only, whoever races. */
 export interface RedemptionDoc { _id: string; userId: string; at: Date }

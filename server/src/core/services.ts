@@ -13,6 +13,8 @@ import { profileService } from './identity/profileService';
 import { identityService } from './identity/identityService';
 import { staffService } from './identity/staffService';
 import { invitationService } from './identity/invitationService';
+import { peopleRepository } from './identity/peopleRepository';
+import { peopleService } from './identity/peopleService';
 import type { WechatClient } from './adapters/wechat/code2session';
 import { createFaceVerificationClient, type FaceVerificationClient } from './adapters/wechat/faceVerification';
 import { verifiedIdentityRepository } from './identity/verifiedIdentityRepository';
@@ -38,7 +40,7 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     audit,
     pii,
     wechat: deps.wechat,
-    tokens: tokenService({ sessions: repos.sessions, audit, sign: deps.sign, accessTtlSeconds: config.jwt.accessTtlSeconds, refreshTtlDays: config.jwt.refreshTtlDays, maxSessionsPerAccount: config.maxSessionsPerAccount }),
+    tokens: tokenService({ sessions: repos.sessions, audit, sign: deps.sign, accessTtlSeconds: config.jwt.accessTtlSeconds, refreshTtlDays: config.jwt.refreshTtlDays, maxSessionsPerAccount: config.maxSessionsPerAccount, sessionCacheMs: config.sessionCacheMs }),
     users: userService({ users: repos.users, profiles: repos.profiles, audit }),
     profiles: profileService({ profiles: repos.profiles, verified: repos.verified, pii, audit }),
     /** Verified identity: the only link from an account to records about a person. */
@@ -54,6 +56,8 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
     }),
     staff: staffService({ profiles: repos.profiles, audit }),
     files: fileService({ files: repos.files, profiles: repos.profiles, storage: localDiskStorage(path.resolve(config.dataDir, 'files')), audit }),
+    /** The admin's desk: invitations listed and revoked, people by role and region, deactivation. */
+    people: peopleService({ people: peopleRepository(models), audit }),
     invitations: invitationService({ invitations: repos.invitations, users: repos.users, audit, ttlHours: config.invitationTtlHours }),
   };
 }

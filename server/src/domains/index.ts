@@ -5,6 +5,7 @@ import { wishDomain } from './wishes';
 import { applicationDomain } from './applications';
 import { ledgerDomain } from './ledger';
 import { policyDomain } from './policy';
+import { monitoringDomain } from './monitoring';
 
 /**
  * What buildApp passes every domain: the core options, and construction-time hooks a domain reads
@@ -16,4 +17,4 @@ export interface DomainsOptions extends DomainOptions {
 export type { LedgerHooks };
 
 /** Every business domain, in dependency order (each names the domains it uses; Fastify checks). */
-export const DOMAINS: FastifyPluginAsync<DomainsOptions>[] = [policyDomain, applicationDomain, ledgerDomain, wishDomain];
+export const DOMAINS: FastifyPluginAsync<DomainsOptions>[] = [policyDomain, applicationDomain, ledgerDomain, wishDomain, monitoringDomain];

@@ -6,11 +6,13 @@
 import { WISH_ERROR_CODES } from './wishCodes';
 import { APPLICATION_ERROR_CODES } from './applicationCodes';
 import { LEDGER_ERROR_CODES } from './ledgerCodes';
+import { MONITORING_ERROR_CODES } from './monitoringCodes';
 
 export const ERROR_CODES = {
   ...WISH_ERROR_CODES,
   ...APPLICATION_ERROR_CODES,
   ...LEDGER_ERROR_CODES,
+  ...MONITORING_ERROR_CODES,
   VALIDATION_FAILED: { status: 400, message: '填写的内容有误，请检查后重试' },
   INVALID_JSON: { status: 400, message: '请求格式不正确' },
   INVALID_ID_NUMBER: { status: 400, message: '身份证号不正确' },
@@ -39,6 +41,8 @@ export const ERROR_CODES = {
   POLICY_PERIOD_CONFLICT: { status: 409, message: '该地区在这一天已有生效的标准' },
   INVITATION_USED: { status: 409, message: '该邀请码已被使用' },
   INVITATION_INVALID: { status: 404, message: '邀请码不存在或已失效' },
+  PERSON_NOT_FOUND: { status: 404, message: '未找到该人员' },
+  SELF_DEACTIVATION: { status: 409, message: '不能停用自己的账号身份，请由另一位管理员操作' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   FILE_TOO_LARGE: { status: 413, message: '文件太大，请压缩后重新上传' },
   FILE_MISSING: { status: 400, message: '请选择要上传的文件' },

@@ -2,15 +2,30 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, RegionCode, StaffLevel, StrictObject } from './common';
 import { ProfileView } from './user';
 
-export const CreateInvitationBody = StrictObject({
+/** Who an invitation makes: staff (the default; `level` required) or a grid worker (网格员; `level` not used). */
+export const InvitationRole = Type.Union([Type.Literal('staff'), Type.Literal('gridWorker')]);
+export type InvitationRole = Static<typeof InvitationRole>;
+
+/** A staff member: a level and the region they serve (the original body; `role` may be left out). */
+export const StaffInvitationBody = StrictObject({
+  role: Type.Optional(Type.Literal('staff')),
   level: StaffLevel,
   regionCode: RegionCode,
   note: Type.Optional(Type.String({ maxLength: 100 })),
 });
+/** A grid worker (网格员) works in one township/street or village/community: a 9- or 12-digit code, no level. */
+export const GridWorkerInvitationBody = StrictObject({
+  role: Type.Literal('gridWorker'),
+  regionCode: Type.String({ pattern: '^[0-9]{9}([0-9]{3})?$', description: '乡镇（街道）或村（社区）的9位或12位行政区划代码' }),
+  note: Type.Optional(Type.String({ maxLength: 100 })),
+});
+/** Which body is which is in the schema, so a request the schema accepts is one the server can carry out. */
+export const CreateInvitationBody = Type.Union([StaffInvitationBody, GridWorkerInvitationBody]);
 export type CreateInvitationBody = Static<typeof CreateInvitationBody>;
 
 export const InvitationView = Type.Object({
   code: Type.String({ description: '一次性邀请码' }),
+  role: Type.Optional(InvitationRole),
   level: StaffLevel,
   regionCode: RegionCode,
   expiresAt: IsoDateTime,

@@ -87,6 +87,10 @@ export type IdentityConflictList = Static<typeof IdentityConflictList>;
 export const StaffBinding = Type.Object({ level: StaffLevel, regionCode: RegionCode });
 export type StaffBinding = Static<typeof StaffBinding>;
 
+/** A grid worker's (网格员) village or community. */
+export const GridWorkerBinding = Type.Object({ regionCode: RegionCode });
+export type GridWorkerBinding = Static<typeof GridWorkerBinding>;
+
 export const DonorInfo = Type.Object({ kind: DonorKind, displayName: Type.String() });
 export type DonorInfo = Static<typeof DonorInfo>;
 
@@ -94,6 +98,7 @@ export const UserView = Type.Object({
   id: Type.String(),
   roles: Type.Array(Role),
   staff: Type.Optional(StaffBinding),
+  gridWorker: Type.Optional(GridWorkerBinding),
   donor: Type.Optional(DonorInfo),
   profile: Type.Optional(ProfileView),
   createdAt: IsoDateTime,

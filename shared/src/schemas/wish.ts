@@ -98,10 +98,17 @@ export const WishListQuery = StrictObject({
   maxBudgetFen: Type.Optional(Type.Integer({ minimum: 0 })),
   sort: Type.Optional(WishSort),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000, default: 0 })),
+  cursor: Type.Optional(Type.String({ maxLength: 130, pattern: '^\\d{1,15}\\.\\d{1,12}\\.[A-Za-z0-9_-]{1,100}$', description: '下一页：上一页回答中的 nextCursor（同样的筛选与排序）' })),
 });
 export type WishListQuery = Static<typeof WishListQuery>;
-export const PublicWishList = Type.Object({ wishes: Type.Array(PublicWish), total: Type.Integer() });
+/** The square counts at most this many matching wishes (a count reads every wish it counts). */
+export const WISH_SQUARE_COUNT_CAP = 100;
+export const PublicWishList = Type.Object({
+  wishes: Type.Array(PublicWish),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: '下一页的游标；null：没有更多' }),
+  total: Type.Integer({ description: `符合条件的心愿数，最多数到 ${WISH_SQUARE_COUNT_CAP}（totalCapped 为 true 时表示“至少”）` }),
+  totalCapped: Type.Boolean(),
+});
 export type PublicWishList = Static<typeof PublicWishList>;
 
 export const WishEventView = Type.Object({

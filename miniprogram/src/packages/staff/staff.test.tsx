@@ -41,7 +41,7 @@ describe('staff see what residents must not: duplicates, unconfirmed helper fili
     expect((await screen.findByTestId('duplicate-flag')).textContent).toBe('重复申请');
     expect(screen.getByText('代办·待本人确认')).toBeTruthy();
     expect(await screen.findByText('身份核验冲突（1）')).toBeTruthy();
-    expect(screen.getByText('张三（3***15）· 地区 371402001')).toBeTruthy();
+    expect(screen.getByText('张三（3***15）· 德州市德城区新华街道')).toBeTruthy();
   });
 
   it('the case says it is a duplicate, and accepting a helper filing says it confirms the person’s will (ID checked)', async () => {

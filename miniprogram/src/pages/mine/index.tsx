@@ -14,7 +14,8 @@ function summaryOf(profile: UserView['profile']): string {
   return profile.verification ? '已核验，可查看' : '未核验，点此完成实名核验';
 }
 
-const ROLE_LABELS: Record<Role, string> = { resident: '居民', donor: '爱心人士', staff: '工作人员', admin: '管理员' };
+// Roles still being added (charity) show by their code until they have a label here.
+const ROLE_LABELS: Partial<Record<Role | 'charity', string>> & Record<string, string> = { resident: '居民', donor: '爱心人士', staff: '工作人员', gridWorker: '网格员', charity: '慈善组织', admin: '管理员' };
 
 export default function MinePage() {
   const session = useSession();
@@ -57,6 +58,12 @@ export default function MinePage() {
           <Text className='list__summary'>{summaryOf(user?.profile)}</Text>
         </View>
         <ElderModeSwitch />
+        {user ? (
+          <View className='list__item tap' onClick={() => Taro.navigateTo({ url: ROUTES.redeemInvitation })}>
+            <Text className='list__title'>使用邀请码</Text>
+            <Text className='list__summary'>工作人员、网格员凭民政部门发的邀请码开通</Text>
+          </View>
+        ) : null}
         {showDemoSwitch ? (
           <View className='list__item tap' onClick={openDemoSignIn}>
             <Text className='list__title'>切换演示账号</Text>

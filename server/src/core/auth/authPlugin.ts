@@ -53,10 +53,18 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: { servic
       throw new AppError(JWT_ERRORS[(err as { code?: string }).code ?? ''] ?? 'TOKEN_INVALID');
     }
     const { sub, sid } = request.user;
-    const session = await opts.services.tokens.liveSession(sid);
-    if (!session || session.userId !== sub) throw new AppError('TOKEN_INVALID');
-    const user = await opts.services.users.findById(sub);
-    if (!user) throw new AppError('TOKEN_INVALID');
+    const { tokens } = opts.services;
+    // Remembered for a few seconds (core/auth/sessionCache.ts): no database read per request.
+    const cached = tokens.cache.get(sid);
+    if (cached && cached._id === sub) {
+      request.actor = cached;
+      request.sessionId = sid;
+      return;
+    }
+    // The session and the user are independent `_id` reads: both at once.
+    const [session, user] = await Promise.all([tokens.liveSession(sid), opts.services.users.findById(sub)]);
+    if (!session || session.userId !== sub || !user) throw new AppError('TOKEN_INVALID');
+    tokens.cache.set(sid, user);
     request.actor = user;
     request.sessionId = sid;
   }

@@ -3,6 +3,7 @@ import { AppError } from '../errors/AppError';
 import { randomToken, sha256 } from '../crypto/pii';
 import type { SessionRepository } from './sessionRepository';
 import type { AuditService } from '../audit/auditService';
+import { sessionCache } from './sessionCache';
 
 export interface AccessClaims {
   sub: string;
@@ -32,7 +33,17 @@ export function tokenService(deps: {
   refreshTtlDays: number;
   /** Live sessions one account may hold: the n-th session ends the (n − max)-th. Absent: no cap. */
   maxSessionsPerAccount?: number;
+  /** How long this process may accept a session without reading it again (sessionCache.ts); absent: 0. */
+  sessionCacheMs?: number;
 }) {
+  const cache = sessionCache(deps.sessionCacheMs ?? 0);
+  /** Every revocation goes through here: this process forgets the session at once. */
+  async function revokeSession(sid: string, reason: string) {
+    cache.forget(sid);
+    await deps.sessions.revokeSession(sid, reason);
+    cache.forget(sid);
+  }
+
   async function mintRefresh(sessionId: string, userId: string): Promise<string> {
     const token = randomToken();
     const now = new Date();
@@ -51,7 +62,7 @@ export function tokenService(deps: {
       const sessionId = await deps.sessions.numberedSession(userId, k);
       const session = sessionId && (await deps.sessions.findSession(sessionId));
       if (!session || session.revokedReason === SESSION_LIMIT) return;
-      if (!session.revokedAt) await deps.sessions.revokeSession(session._id, SESSION_LIMIT);
+      if (!session.revokedAt) await revokeSession(session._id, SESSION_LIMIT);
     }
   }
 
@@ -70,7 +81,7 @@ export function tokenService(deps: {
       const session = await deps.sessions.findSession(stored.sessionId);
       if (!session || session.revokedAt) throw new AppError('REFRESH_TOKEN_INVALID');
       if (!(await deps.sessions.spendRefreshToken(hash, session._id))) {
-        await deps.sessions.revokeSession(session._id, 'refresh token reused');
+        await revokeSession(session._id, 'refresh token reused');
         await deps.audit.record({ actorId: session.userId, action: 'auth.refreshReuse', subjectId: session.userId, requestId, details: { sessionId: session._id } });
         throw new AppError('REFRESH_TOKEN_REUSED');
       }
@@ -83,7 +94,10 @@ export function tokenService(deps: {
       return s && !s.revokedAt ? s : null;
     },
 
-    revoke: (sid: string, reason: string) => deps.sessions.revokeSession(sid, reason),
+    revoke: revokeSession,
+
+    /** The short-lived memory of live sessions and their users (authPlugin). */
+    cache,
   };
 }
 export type TokenService = ReturnType<typeof tokenService>;

@@ -7,6 +7,8 @@ export function invitationRepository(m: Models) {
     findById: (id: string) => m.Invitation.findById(id).lean<InvitationDoc>().exec(),
     /** Once only: the first insert of the redemption wins. */
     redeem: (id: string, userId: string) => insertWins(m.Redemption, { _id: id, userId, at: new Date() }),
+    /** Who redeemed (or revoked) it: core/identity/peopleRepository.ts. */
+    redemption: (id: string) => m.Redemption.findById(id).lean<{ _id: string; userId: string }>().exec(),
   };
 }
 export type InvitationRepository = ReturnType<typeof invitationRepository>;

@@ -4,6 +4,7 @@ import type { UserRepository } from './userRepository';
 import type { UserDoc } from '../models';
 import { randomToken, sha256 } from '../crypto/pii';
 import { AppError } from '../errors/AppError';
+import { REVOKED_PREFIX } from './peopleRepository';
 import type { AuditService } from '../audit/auditService';
 import type { ActionContext } from '../context';
 
@@ -11,20 +12,29 @@ import type { ActionContext } from '../context';
 export function invitationService(deps: { invitations: InvitationRepository; users: UserRepository; audit: AuditService; ttlHours: number }) {
   return {
     async create(ctx: ActionContext, body: CreateInvitationBody): Promise<InvitationView> {
+      // The schema tells the two bodies apart: staff carry a level, a grid worker a 9/12-digit region.
+      const role = body.role ?? 'staff';
+      const level = body.role === 'gridWorker' ? 'township' : body.level;
       const code = randomToken(12);
       const now = new Date();
       const expiresAt = new Date(now.getTime() + deps.ttlHours * 3_600_000);
-      await deps.invitations.create({ _id: sha256(code), level: body.level, regionCode: body.regionCode, note: body.note ?? '', createdBy: ctx.actor._id, createdAt: now, expiresAt });
-      await deps.audit.record({ actorId: ctx.actor._id, action: 'staff.invitationCreate', requestId: ctx.requestId, details: { level: body.level, regionCode: body.regionCode } });
-      return { code, level: body.level, regionCode: body.regionCode, expiresAt: expiresAt.toISOString() };
+      await deps.invitations.create({ _id: sha256(code), role, level, regionCode: body.regionCode, note: body.note ?? '', createdBy: ctx.actor._id, createdAt: now, expiresAt });
+      await deps.audit.record({ actorId: ctx.actor._id, action: 'staff.invitationCreate', requestId: ctx.requestId, details: { role, level, regionCode: body.regionCode } });
+      return { code, role, level, regionCode: body.regionCode, expiresAt: expiresAt.toISOString() };
     },
 
     async redeem(ctx: ActionContext, code: string): Promise<UserDoc> {
       const id = sha256(code);
       const invitation = await deps.invitations.findById(id);
       if (!invitation || invitation.expiresAt.getTime() < Date.now()) throw new AppError('INVITATION_INVALID');
-      if (!(await deps.invitations.redeem(id, ctx.actor._id))) throw new AppError('INVITATION_USED');
-      const user = await deps.users.grant(ctx.actor._id, { roles: ['staff'], staff: { level: invitation.level, regionCode: invitation.regionCode } });
+      if (!(await deps.invitations.redeem(id, ctx.actor._id))) {
+        // A revoked code holds its redemption row as "revoked:<admin>": to the person it no longer exists.
+        const by = (await deps.invitations.redemption(id))?.userId ?? '';
+        throw new AppError(by.startsWith(REVOKED_PREFIX) ? 'INVITATION_INVALID' : 'INVITATION_USED');
+      }
+      const user = invitation.role === 'gridWorker'
+        ? await deps.users.grant(ctx.actor._id, { roles: ['gridWorker'], gridWorker: { regionCode: invitation.regionCode } })
+        : await deps.users.grant(ctx.actor._id, { roles: ['staff'], staff: { level: invitation.level, regionCode: invitation.regionCode } });
       await deps.audit.record({ actorId: ctx.actor._id, action: 'staff.invitationRedeem', subjectId: ctx.actor._id, requestId: ctx.requestId, details: { level: invitation.level, regionCode: invitation.regionCode } });
       return user!;
     },

@@ -18,12 +18,22 @@ export function userRepository(m: Models) {
       return { userId: winner!.userId, created: false };
     },
 
+    /** Staff and grid workers whose region is inside `range` (a `regionWithin` range), at most `limit` of each: whom an alert can be assigned to. */
+    async workersWithin(range: { $gte: string; $lt: string }, limit: number): Promise<UserDoc[]> {
+      const [staff, grid] = await Promise.all([
+        m.User.find({ 'staff.regionCode': range }).limit(limit).lean<UserDoc[]>().exec(),
+        m.User.find({ 'gridWorker.regionCode': range }).limit(limit).lean<UserDoc[]>().exec(),
+      ]);
+      return [...staff.filter((u) => u.roles.includes('staff')), ...grid.filter((u) => u.roles.includes('gridWorker'))];
+    },
+
     /** Creates the user document if absent (keyed by `_id`, so a retry or race creates one). */
     ensureUser: (id: string) => insertWins(m.User, { _id: id, roles: ['resident'], createdAt: new Date() }),
 
-    async grant(id: string, change: { roles: string[]; staff?: UserDoc['staff']; donor?: UserDoc['donor'] }): Promise<UserDoc | null> {
+    async grant(id: string, change: { roles: string[]; staff?: UserDoc['staff']; donor?: UserDoc['donor']; gridWorker?: UserDoc['gridWorker'] }): Promise<UserDoc | null> {
       const set: Record<string, unknown> = {};
       if (change.staff) set.staff = change.staff;
+      if (change.gridWorker) set.gridWorker = change.gridWorker;
       if (change.donor) set.donor = change.donor;
       return m.User.findByIdAndUpdate(id, { $addToSet: { roles: { $each: change.roles } }, ...(Object.keys(set).length ? { $set: set } : {}) }, { new: true })
         .lean<UserDoc>()

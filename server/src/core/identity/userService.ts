@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DevSignInBody, DonorInput, UserView } from '@dajiuzhu/shared';
+import { DEMO_ACCOUNTS, type DevSignInBody, type DonorInput, type UserView } from '@dajiuzhu/shared';
 import type { ActionContext } from '../context';
 import type { AuditService } from '../audit/auditService';
 import type { UserDoc, ProfileDoc } from '../models';
@@ -23,17 +23,28 @@ export function userService(deps: { users: UserRepository; profiles: ProfileRepo
         case undefined:
         case 'resident':
           return user;
-        case 'donor':
-          return (await deps.users.grant(user._id, { roles: ['donor'], donor: { kind: body.donorKind ?? 'person', displayName: body.donorKind === 'company' ? '爱心企业' : '爱心人士' } }))!;
+        case 'donor': {
+          // The name a donor chose stays (a demo sign-in again must not rename them); a demo donor is
+          // called what the demo screen calls them ("爱心人士 张先生" → 张先生), so the certificate and
+          // the thanks ("谢谢张先生") name the same person.
+          const demoName = DEMO_ACCOUNTS.find((a) => a.openid === body.openid && a.role === 'donor')?.label.split(' ')[1];
+          const displayName = user.donor?.displayName ?? demoName ?? (body.donorKind === 'company' ? '爱心企业' : '爱心人士');
+          return (await deps.users.grant(user._id, { roles: ['donor'], donor: { kind: user.donor?.kind ?? body.donorKind ?? 'person', displayName } }))!;
+        }
         case 'staff':
           if (!body.regionCode) throw new AppError('VALIDATION_FAILED', { message: '工作人员账号需要指定所属行政区划代码', details: { fields: [{ path: '/regionCode', rule: 'required' }] } });
           return (await deps.users.grant(user._id, { roles: ['staff'], staff: { level: body.level ?? 'township', regionCode: body.regionCode } }))!;
         case 'admin':
           return (await deps.users.grant(user._id, { roles: ['admin'] }))!;
+        case 'gridWorker':
+          if (!body.regionCode) throw new AppError('VALIDATION_FAILED', { message: '网格员账号需要指定所在村（社区）的行政区划代码', details: { fields: [{ path: '/regionCode', rule: 'required' }] } });
+          return (await deps.users.grant(user._id, { roles: ['gridWorker'], gridWorker: { regionCode: body.regionCode } }))!;
       }
     },
 
     findById: deps.users.findById,
+    /** Staff and grid workers inside a region range (monitoring: whom an alert can be assigned to). */
+    workersWithin: deps.users.workersWithin,
     /** userId → WeChat openid (for subscribe messages), for the users who signed in with WeChat. */
     wechatOpenIds: deps.users.wechatOpenIds,
     openidOf: deps.users.openidOf,
@@ -51,6 +62,7 @@ export function userService(deps: { users: UserRepository; profiles: ProfileRepo
         id: user._id,
         roles: user.roles as UserView['roles'],
         ...(user.staff ? { staff: user.staff } : {}),
+        ...(user.gridWorker ? { gridWorker: user.gridWorker } : {}),
         ...(user.donor ? { donor: user.donor } : {}),
         ...(p ? { profile: toProfileView(p) } : {}),
         createdAt: user.createdAt.toISOString(),

@@ -1,30 +1,55 @@
-import { DEMO_ACCOUNTS, checkCharFor } from '@dajiuzhu/shared';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services';
+import { seedDemoApplications } from './demoApplications';
+import { demoClock } from './demoClock';
+import { seedDemoLedger } from './demoLedger';
+import { seedDemoPeople } from './demoPeople';
+import { demoSteps, type DemoSeedReport } from './demoSteps';
+import { seedDemoWishes } from './demoWishes';
 
-/** A syntactically valid ID number for a demo person (not a real person's number). */
-function demoIdNumber(region: string, birth: string, seq: string): string {
-  const first17 = `${region}${birth}${seq}`;
-  return first17 + checkCharFor(first17);
+/** A domain's own part of the story (e.g. monitoring's alerts), run after the rest; `main.ts` passes them. */
+export type DemoSeeder = (app: FastifyInstance) => Promise<void>;
+
+export interface DemoSeedOptions {
+  /** config.applications.deadlines.publicNoticeDays: the 公示 that "ended yesterday" began this many days + 1 ago. */
+  publicNoticeDays: number;
+  /** More of the story, from domains core may not import (server/src/main.ts lists them). */
+  more?: { name: string; seed: DemoSeeder }[];
+  log?: (message: string) => void;
 }
 
-const DEMO_PROFILES: Record<string, { name: string; idNumber: string; phone: string; hukou: 'urban' | 'rural'; regionCode: string }> = {
-  'demo-resident-wang': { name: '王建国', idNumber: demoIdNumber('371402', '19520314', '001'), phone: '13800000001', hukou: 'urban', regionCode: '371402001' },
-  'demo-resident-li': { name: '李秀英', idNumber: demoIdNumber('371502', '19640708', '002'), phone: '13800000002', hukou: 'rural', regionCode: '371502' },
-};
-
 /**
- * Loads the demo accounts once: identities are keyed by `_id`, so running it again (every
- * `npm start`) changes nothing. With the demo verifier (development) the demo residents are
- * verified by it, as their screens then say ("演示核验"); with WeChat's verifier they stay claims.
+ * The demo story loaded by `npm start` (docs/demo.md): the demo accounts, then content for every
+ * demo role — cases at every stage, published 幸福清单, wishes in every state — made through the
+ * product's own services, as the people of the story would have made it, on the days they would
+ * have (demoClock.ts). Each step runs once per database (demoSteps.ts), so every later start
+ * changes nothing.
+ *
+ * Given only the core services (the identity tests), it loads the demo accounts and profiles alone.
  */
-export async function seedDemoData(services: Services): Promise<void> {
-  for (const account of DEMO_ACCOUNTS) {
-    let user = await services.users.accountFor(`dev:${account.openid}`);
-    user = await services.users.grantDemoRole(user, account);
-    const profile = DEMO_PROFILES[account.openid];
-    if (!profile) continue;
-    const ctx = { requestId: 'seed', actor: user };
-    if (!(await services.profiles.findById(user._id))) await services.profiles.save(ctx, profile);
-    if (services.identity.verifier === 'demo' && !(await services.identity.isVerified(user._id))) await services.identity.verifyDemo(ctx);
+export async function seedDemoData(target: FastifyInstance | Services, opts?: DemoSeedOptions): Promise<DemoSeedReport> {
+  if (!('services' in target)) {
+    await seedDemoPeople(target, { neighbours: false });
+    return { ran: [], took: {}, interrupted: [], failed: [] };
   }
+  const app = target;
+  const log = opts?.log ?? ((m: string) => app.log.warn(m));
+  const steps = demoSteps(app.db, log);
+  const clock = demoClock();
+  let cast;
+  try {
+    cast = await seedDemoPeople(app.services, { neighbours: true });
+  } catch (err) {
+    // Demo data never stops the server (an older DATA_DIR may already hold these people otherwise).
+    const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    log(`demo data: the demo people could not be loaded: ${error}`);
+    return { ...steps.report(), failed: [{ step: 'people', error }] };
+  }
+  // Step by step (on the embedded database, one SQLite writer, side by side was slower); the ledger
+  // last: it pays the approved cases' entitlements.
+  await seedDemoApplications(app, cast, clock, steps, { publicNoticeDays: opts?.publicNoticeDays ?? 7 });
+  await seedDemoWishes(app, cast, steps);
+  await seedDemoLedger(app, cast, clock, steps);
+  for (const part of opts?.more ?? []) await steps.once(`more:${part.name}`, () => part.seed(app));
+  return steps.report();
 }

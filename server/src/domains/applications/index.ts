@@ -14,6 +14,9 @@ import { applicationNotifier } from './services/applicationNotifier';
 import { applicationService } from './services/applicationService';
 import { entitlementReader } from './services/entitlementReader';
 import { estimateBridge } from './services/estimate';
+import { formCodec } from './services/forms';
+import { clockOf } from './services/clock';
+import { onBehalfStarter } from './services/onBehalf';
 
 /**
  * Applications (申请), the staff chain (受理 → 入户调查 → 审核 → 公示 → 审批), entitlements,
@@ -38,7 +41,8 @@ export const applicationDomain = defineDomain('applications', async (app, { conf
     page: settings.messages.page,
     log: app.log,
   });
-  const applications = applicationService({
+  // `now` is injectable for the demo seed only (servicesAt below); the routes use the real clock.
+  const servicesAt = (now?: () => Date) => applicationService({
     repo,
     pii: services.pii,
     audit: services.audit,
@@ -52,9 +56,13 @@ export const applicationDomain = defineDomain('applications', async (app, { conf
     notifier,
     estimate: estimateBridge(app.policy),
     warn: (details, message) => app.log.warn(details, message),
+    now,
   });
+  const applications = servicesAt();
 
-  const api: ApplicationsApi = { entitlements: entitlementReader(repo) };
+  // 纳入救助 from monitoring (services/onBehalf.ts): the person's application, started by the worker who visited them.
+  const startOnBehalf = onBehalfStarter({ repo, forms: formCodec(services.pii), audit: services.audit, profiles: services.profiles, personAccount, settings, notifier, clock: clockOf() });
+  const api: ApplicationsApi = { entitlements: entitlementReader(repo), startOnBehalf, servicesAt: (now) => servicesAt(now) };
   app.decorate('applications', api);
 
   await apiRoutes(app, applicationRoutes, { applications, settings });

@@ -19,6 +19,10 @@ export function applicationRepository(m: ApplicationModels & { Entitlement: Mode
     listDrafts: (ownerId: string) => m.Draft.find({ ownerId, submittedApplicationId: null }).sort({ updatedAt: -1 }).limit(50).lean<DraftDoc[]>().exec(),
     updateDraft: (id: string, set: Partial<DraftDoc>) => m.Draft.updateOne({ _id: id }, { $set: set }).exec(),
     deleteDraft: (id: string, ownerId: string) => m.Draft.deleteOne({ _id: id, ownerId }).exec(),
+    /** One open draft per owner, programme and applicant (models/draftKey.ts): insert wins; a stale key is freed only by its holder. */
+    claimDraftKey: (key: string, draftId: string) => insertWins(m.DraftKey, { _id: key, draftId, at: new Date() }),
+    findDraftKey: (key: string) => m.DraftKey.findById(key).lean<{ _id: string; draftId: string }>().exec(),
+    releaseDraftKey: (key: string, draftId: string) => m.DraftKey.deleteOne({ _id: key, draftId }).exec(),
 
     // Unique keys (insert wins)
     claimSubmission: (doc: SubmissionKeyDoc) => insertWins(m.SubmissionKey, doc),

@@ -53,4 +53,7 @@ export const ledgerDomain = defineDomain('ledger', async (app: FastifyInstance, 
 
   app.addHook('onClose', async () => { await runner.close(); });
   app.addHook('onReady', async () => { await imports.resumeStale(app.log); });
+  // An import whose process died (no heartbeat for staleJobMs) is resumed by another API process,
+  // not only at the next start; the attempt's insert-wins lease lets exactly one resume it.
+  app.jobs.every('ledger.resumeStaleImports', ledgerConfig.staleJobMs, () => imports.resumeStale(app.log));
 }, ['policy', 'applications']);

@@ -1,3 +1,6 @@
+import type { CreateWishBody, DeliverBody, MyWish, StaffWishSummary, WishClaim } from '@dajiuzhu/shared';
+import type { ActionContext } from '../../core/context';
+
 /** What the lapse job did: claims that lapsed (their wishes reopened) and orphaned locks or slots freed. */
 export interface LapseJobResult {
   lapsed: number;
@@ -12,6 +15,18 @@ export interface LapseJobResult {
 export interface WishesApi {
   claims: {
     runLapseJob(now?: Date): Promise<LapseJobResult>;
+  };
+  /**
+   * What the demo seed (server/src/core/seed) does as its people, through the same services the
+   * routes call: post, review, claim, deliver, confirm, thank. No other domain uses it.
+   */
+  demo: {
+    post(ctx: ActionContext, body: CreateWishBody): Promise<MyWish>;
+    approve(ctx: ActionContext, wishId: string, note?: string): Promise<StaffWishSummary>;
+    claim(ctx: ActionContext, wishId: string): Promise<WishClaim>;
+    deliver(ctx: ActionContext, claimId: string, body: DeliverBody): Promise<WishClaim>;
+    confirm(ctx: ActionContext, wishId: string, note?: string): Promise<MyWish>;
+    thank(ctx: ActionContext, wishId: string, message: string): Promise<MyWish>;
   };
 }
 

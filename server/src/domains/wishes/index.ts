@@ -7,8 +7,8 @@ import wishRoutes from './routes/wishes';
 import type { WishesApi } from './api';
 
 /**
- * 微心愿: models and indexes, services, routes, and the scheduled lapse job (an interval cleared
- * on close; no TTL index). Settings are `config.wishes`, validated with the rest of AppConfig.
+ * 微心愿: models and indexes, services, routes, and the scheduled lapse job (a periodic job run by
+ * one API process at a time, core/jobs; no TTL index). Settings are `config.wishes`, validated with the rest of AppConfig.
  */
 export const wishDomain = defineDomain('wishes', async (app, { config, services }) => {
   const wishConfig = config.wishes;
@@ -23,20 +23,17 @@ export const wishDomain = defineDomain('wishes', async (app, { config, services 
     contentCheck,
     warn: (message, details) => app.log.warn(details, message),
   });
-  const api: WishesApi = { claims: { runLapseJob: wishes.lapse.runLapseJob } };
+  const api: WishesApi = {
+    claims: { runLapseJob: wishes.lapse.runLapseJob },
+    demo: { post: wishes.posting.post, approve: wishes.review.approve, claim: wishes.claims.claim, deliver: wishes.claims.deliver, confirm: wishes.claims.confirm, thank: wishes.claims.thank },
+  };
   app.decorate('wishes', api);
 
   await apiRoutes(app, wishRoutes, { wishes, config: wishConfig });
 
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    wishes.lapse.runLapseJob()
-      .then((r) => { if (r.lapsed || r.orphansFreed) app.log.info(r, 'wish lapse job'); })
-      .catch((err) => app.log.error({ err }, 'wish lapse job failed'))
-      .finally(() => { running = false; });
-  }, wishConfig.lapseJobIntervalMs);
-  timer.unref();
-  app.addHook('onClose', async () => { clearInterval(timer); });
+  // One API process at a time runs it, whichever holds the lease (core/jobs); stopped on close.
+  app.jobs.every('wishes.lapse', wishConfig.lapseJobIntervalMs, async () => {
+    const r = await wishes.lapse.runLapseJob();
+    if (r.lapsed || r.orphansFreed) app.log.info(r, 'wish lapse job');
+  });
 });

@@ -12,14 +12,31 @@ export interface PublicListQuery {
   maxBudgetFen?: number;
   sort: 'newest' | 'budgetAsc' | 'budgetDesc';
   limit: number;
-  offset: number;
+  /** The page starts after this wish's key (keyset pagination). */
+  after?: SquareKey;
+  /** The count stops there: it reads every wish it counts. */
+  countCap: number;
 }
 
-const SORTS: Record<PublicListQuery['sort'], Record<string, 1 | -1>> = {
-  newest: { publishedAt: -1, _id: 1 },
-  budgetAsc: { budgetFen: 1, publishedAt: -1 },
-  budgetDesc: { budgetFen: -1, publishedAt: -1 },
+/** The fields the square sorts on; `_id` last, so that the order is total and a cursor stable. */
+export interface SquareKey { publishedAt: Date; budgetFen: number; _id: string }
+
+const SORTS: Record<PublicListQuery['sort'], [keyof SquareKey, 1 | -1][]> = {
+  newest: [['publishedAt', -1], ['_id', 1]],
+  budgetAsc: [['budgetFen', 1], ['publishedAt', -1], ['_id', 1]],
+  budgetDesc: [['budgetFen', -1], ['publishedAt', -1], ['_id', 1]],
 };
+
+/**
+ * The wishes after `key` in the order `keys`: key₁ beyond, or equal and key₂ beyond, and so on
+ * ($or), plus a range on the first key alone that the database serves from an index.
+ */
+function afterKey(keys: [keyof SquareKey, 1 | -1][], key: SquareKey): Record<string, unknown> {
+  const beyond = (f: keyof SquareKey, dir: 1 | -1) => ({ [dir === 1 ? '$gt' : '$lt']: key[f] });
+  const or = keys.map(([f, dir], i) => ({ ...Object.fromEntries(keys.slice(0, i).map(([g]) => [g, key[g]])), [f]: beyond(f, dir) }));
+  const [first, dir] = keys[0];
+  return { $and: [{ [first]: { [dir === 1 ? '$gte' : '$lte']: key[first] } }, { $or: or }] };
+}
 
 /** The wishes domain's only door to the database (its own collections only). */
 export function wishRepository(m: WishModels) {
@@ -67,11 +84,14 @@ export function wishRepository(m: WishModels) {
       if (q.minBudgetFen !== undefined || q.maxBudgetFen !== undefined) {
         filter.budgetFen = { ...(q.minBudgetFen !== undefined ? { $gte: q.minBudgetFen } : {}), ...(q.maxBudgetFen !== undefined ? { $lte: q.maxBudgetFen } : {}) };
       }
-      const [wishes, total] = await Promise.all([
-        m.Wish.find(filter).sort(SORTS[q.sort]).skip(q.offset).limit(q.limit).lean<WishDoc[]>().exec(),
-        m.Wish.countDocuments(filter).exec(),
+      const keys = SORTS[q.sort];
+      // One wish more than the page says whether there is a next page. The count reads ids up to
+      // the cap: FerretDB stops reading there (its countDocuments reads every match first).
+      const [found, counted] = await Promise.all([
+        m.Wish.find(q.after ? { ...filter, ...afterKey(keys, q.after) } : filter).sort(Object.fromEntries(keys)).limit(q.limit + 1).lean<WishDoc[]>().exec(),
+        m.Wish.find(filter, { _id: 1 }).limit(q.countCap + 1).lean<{ _id: string }[]>().exec().then((ids) => ids.length),
       ]);
-      return { wishes, total };
+      return { wishes: found.slice(0, q.limit), hasMore: found.length > q.limit, counted };
     },
     byBeneficiary: (userId: string) => m.Wish.find({ beneficiaryId: userId }).sort({ createdAt: -1 }).limit(100).lean<WishDoc[]>().exec(),
     inRegion: (scope: string, status: string | undefined, limit: number) =>

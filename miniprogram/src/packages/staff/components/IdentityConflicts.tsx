@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { regionName } from '@dajiuzhu/shared/src/rules/regionNames';
 import { shanghaiDate } from '@dajiuzhu/shared/src/rules/date';
 import { useLoad } from '../../../components/hooks';
 import { staffIdentityConflicts } from '../../../services/staffApplications';
@@ -19,7 +20,7 @@ export function IdentityConflicts() {
       <Text className='card__line apl-muted'>同一身份证号已由另一个账号核验，以下账号的核验被拒绝。请联系本人到窗口当面核实。</Text>
       {conflicts.map((c) => (
         <View key={c.id} className='apl-doc'>
-          <Text>{c.account.name}（{c.account.idNumberMasked}）· 地区 {c.account.regionCode}</Text>
+          <Text>{c.account.name}（{c.account.idNumberMasked}）· {regionName(c.account.regionCode)}</Text>
           <Text className='apl-muted'>
             {METHOD[c.method]}被拒 {c.attempts} 次 · 最近 {shanghaiDate(new Date(c.lastAt))} · 已核验账号：{METHOD[c.holder.method]}，{shanghaiDate(new Date(c.holder.verifiedAt))}
           </Text>

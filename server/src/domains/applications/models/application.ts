@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { registerDraftKeyModel, type DraftKeyDoc } from './draftKey';
 import { AppMessageSchema, type AppMessageDoc } from './message';
 import { PublicNoticeSchema, type PublicNoticeDoc } from './publicNotice';
 
@@ -228,6 +229,7 @@ const FilingSlotSchema = new Schema<FilingSlotDoc>(
 
 export interface ApplicationModels {
   Draft: Model<DraftDoc>;
+  DraftKey: Model<DraftKeyDoc>;
   Application: Model<ApplicationDoc>;
   ApplicationEvent: Model<ApplicationEventDoc>;
   SubmissionKey: Model<SubmissionKeyDoc>;
@@ -240,6 +242,7 @@ export interface ApplicationModels {
 export function registerApplicationModels(conn: Connection): ApplicationModels {
   return {
     Draft: conn.model('ApplicationDraft', DraftSchema),
+    DraftKey: registerDraftKeyModel(conn),
     Application: conn.model('Application', ApplicationSchema),
     ApplicationEvent: conn.model('ApplicationEvent', ApplicationEventSchema),
     SubmissionKey: conn.model('ApplicationSubmission', SubmissionKeySchema),

@@ -70,6 +70,16 @@ export function drafts(deps: {
     return { applicant, helper: null, regionCode: p.regionCode, hukou: p.hukou as ApplicationForm['hukou'] };
   }
 
+  /** The open draft a key points at; a key whose draft was submitted or deleted is freed (by its holder only) and null returned. */
+  async function openDraftOf(key: string): Promise<DraftDoc | null> {
+    const held = await repo.findDraftKey(key);
+    if (!held) return null;
+    const draft = await repo.findDraft(held.draftId);
+    if (draft && !draft.submittedApplicationId) return draft;
+    await repo.releaseDraftKey(key, held.draftId);
+    return null;
+  }
+
   async function ownDraft(ctx: ActionContext, id: string, open = false): Promise<DraftDoc> {
     const d = await repo.findDraft(id);
     if (!d || d.ownerId !== ctx.actor._id) throw new AppError('NOT_FOUND');
@@ -88,7 +98,20 @@ export function drafts(deps: {
         _id: randomUUID(), ownerId: ctx.actor._id, programme: body.programme, applicant, helper, regionCode, formCipher: deps.forms.write(form),
         documents: [], currentStep: 0, consent: null, submittedApplicationId: null, createdAt: at, updatedAt: at,
       };
+      // 开始申请 tapped twice, or retried, continues the draft already open for this programme and
+      // applicant rather than starting an identical second one (one key per owner, programme, person).
+      const key = `${ctx.actor._id}:${body.programme}:${applicant.idNumberBlindIndex}`;
+      const open = await openDraftOf(key);
+      if (open) return deps.view(open);
       await repo.createDraft(d);
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        if (await repo.claimDraftKey(key, d._id)) return deps.view(d);
+        const winner = await openDraftOf(key);
+        if (winner) {
+          await repo.deleteDraft(d._id, ctx.actor._id); // lost the race: keep the one draft that won
+          return deps.view(winner);
+        }
+      }
       return deps.view(d);
     },
 

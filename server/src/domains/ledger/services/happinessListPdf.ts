@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { formatYuan, formatYuanText, shanghaiDate, type HappinessListView } from '@dajiuzhu/shared';
+import { formatYuan, formatYuanText, issuingOffice, regionName, shanghaiDate, shanghaiMonth, type HappinessListView } from '@dajiuzhu/shared';
 import { AppError } from '../../../core/errors/AppError';
 
 /** Debian's fonts-noto-cjk; pdfkit opens the collection by the PostScript name of one face and embeds only the glyphs used. */
@@ -19,7 +19,13 @@ export function renderHappinessListPdf(list: HappinessListView, font = CJK_FONT)
   const width = doc.page.width - 96;
   doc.fontSize(24).fillColor('#c8322b').text(`${list.year}年 幸福清单`, { align: 'center' });
   doc.moveDown(0.3).fontSize(12).fillColor('#555').text(`第 ${list.version} 版 · 发布日期 ${shanghaiDate(new Date(list.publishedAt))}`, { align: 'center' });
+  // Who issues it: the county 民政局 of the person's region (a paper without an issuer is not a record).
+  doc.moveDown(0.2).fontSize(12).text(`出具单位：${issuingOffice(list.beneficiary.regionCode)}`, { align: 'center' });
   doc.moveDown(0.8).fillColor('#000').fontSize(14).text(`姓名：${list.beneficiary.nameMasked || '—'}    身份证号：${list.beneficiary.idNumberMasked || '—'}`);
+  doc.fontSize(14).text(`地区：${regionName(list.beneficiary.regionCode)}`);
+  // Months of this year still to come read 未到期, not 0.00.
+  const [nowYear, nowMonth] = shanghaiMonth().split('-').map(Number);
+  const due = list.year < nowYear ? 12 : list.year > nowYear ? 0 : nowMonth;
   doc.moveDown(0.5).fontSize(16).text(list.summary);
   doc.moveDown(0.5).fontSize(18).fillColor('#c8322b').text(`全年合计：${formatYuanText(list.grandTotalFen)}`);
   doc.fillColor('#000');
@@ -35,7 +41,7 @@ export function renderHappinessListPdf(list: HappinessListView, font = CJK_FONT)
         const m = row * 6 + col;
         doc.rect(48 + col * cell, y, cell, 36).strokeColor('#ccc').stroke();
         doc.fontSize(10).fillColor('#555').text(`${m + 1}月`, 52 + col * cell, y + 3, { width: cell - 8 });
-        doc.fontSize(12).fillColor('#000').text(formatYuan(p.months[m]), 52 + col * cell, y + 17, { width: cell - 8 });
+        doc.fontSize(12).fillColor(m < due ? '#000' : '#555').text(m < due ? formatYuan(p.months[m]) : '未到期', 52 + col * cell, y + 17, { width: cell - 8 });
       }
       doc.x = 48;
       doc.y = y + 38;

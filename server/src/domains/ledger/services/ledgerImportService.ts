@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { LedgerConfig } from '@dajiuzhu/config';
 import { IMPORT_FIELD_LABELS, resolveColumns, type ImportColumns, type ImportField, type ImportMappingView, type ImportReport, type ImportView } from '@dajiuzhu/shared';
 import type { ImportRowStatus } from './importReport';
@@ -16,14 +14,13 @@ import { AppError } from '../../../core/errors/AppError';
 import type { ActionContext } from '../../../core/context';
 import { requireStaff, requireStaffCovering } from '../../../core/scope/staffScope';
 import { readImportRows, sniffImportFile } from './ledgerFile';
+import { safeFileName, storeUpload } from '../../../core/imports/upload';
 import type { BeneficiarySources } from './beneficiaryDirectory';
 import { newJob, newJobId, type JobRunner } from './ledgerJobs';
 import { importWorker } from './importWorker';
 import { importReports } from './importReport';
 import { importSourceOf } from './importSources';
 
-/** The uploaded file's name as shown back: path separators and control characters replaced, at most 100 characters. */
-const safeFileName = (name: string) => [...name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('').slice(0, 100) || 'import';
 
 /**
  * Imports from other departments: column mappings per region and source, the upload (stored on
@@ -62,21 +59,7 @@ export function ledgerImportService(deps: {
   }
 
   /** Stores the upload while it streams in, hashing it (bounded memory); the file's path and digest. */
-  async function store(id: string, stream: Readable): Promise<{ filePath: string; sha256: string; size: number }> {
-    mkdirSync(dir, { recursive: true });
-    const filePath = path.join(dir, `${id}.upload`);
-    const hash = createHash('sha256');
-    let size = 0;
-    try {
-      await pipeline(stream, new Transform({ transform(chunk: Buffer, _e, cb) { hash.update(chunk); size += chunk.length; cb(null, chunk); } }), createWriteStream(filePath));
-      if ((stream as Readable & { truncated?: boolean }).truncated) throw new AppError('LEDGER_IMPORT_TOO_LARGE');
-    } catch (err) {
-      await rm(filePath, { force: true });
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('LEDGER_IMPORT_TOO_LARGE');
-      throw err;
-    }
-    return { filePath, sha256: hash.digest('hex'), size };
-  }
+  const store = (id: string, stream: Readable) => storeUpload(dir, id, stream, 'LEDGER_IMPORT_TOO_LARGE');
 
   return {
     sources() {

@@ -82,6 +82,8 @@ const WishSchema = new Schema<WishDoc>(
   { ...base, collection: 'wishes' },
 );
 WishSchema.index({ status: 1, regionCode: 1, publishedAt: -1 });
+// The square for every region, newest first: walked in order, so a page reads about its own rows.
+WishSchema.index({ status: 1, publishedAt: -1 });
 WishSchema.index({ beneficiaryId: 1, createdAt: -1 });
 
 export interface WishClaimDoc {

@@ -1,4 +1,4 @@
-import { isPublicStatus, type PublicWish, type WishListQuery } from '@dajiuzhu/shared';
+import { isPublicStatus, WISH_SQUARE_COUNT_CAP, type PublicWish, type PublicWishList, type WishListQuery } from '@dajiuzhu/shared';
 import { AppError } from '../../../core/errors/AppError';
 import { staffCovers } from '../../../core/scope/staffScope';
 import type { FileService } from '../../../core/files/fileService';
@@ -8,6 +8,7 @@ import { toPublicWish } from '../views/wishViews';
 import type { WishStore } from './wishStore';
 import type { AuditService } from '../../../core/audit/auditService';
 import { isLinkedBeneficiary, type IdentityLinks } from './wishAccess';
+import { decodeSquareCursor, encodeSquareCursor } from './squareCursor';
 
 const STATUSES_SHOWN: Record<NonNullable<WishListQuery['status']>, string[]> = {
   all: ['open', 'claimed', 'delivered', 'fulfilled'],
@@ -20,12 +21,20 @@ const STATUSES_SHOWN: Record<NonNullable<WishListQuery['status']>, string[]> = {
 export function squareService(deps: { repo: WishRepository; store: WishStore; files: Pick<FileService, 'readPublic'>; identity: IdentityLinks; audit: AuditService }) {
   const { repo, store } = deps;
   return {
-    async list(q: WishListQuery): Promise<{ wishes: PublicWish[]; total: number }> {
-      const { wishes, total } = await repo.listPublic({
+    /** A page (cursor pagination, docs/database.md) and a count of matching wishes up to the cap. */
+    async list(q: WishListQuery): Promise<PublicWishList> {
+      const sort = q.sort ?? 'newest';
+      const { wishes, hasMore, counted } = await repo.listPublic({
         statuses: STATUSES_SHOWN[q.status ?? 'open'], regionCode: q.regionCode, category: q.category, minBudgetFen: q.minBudgetFen, maxBudgetFen: q.maxBudgetFen,
-        sort: q.sort ?? 'newest', limit: q.limit ?? 20, offset: q.offset ?? 0,
+        sort, limit: q.limit ?? 20, after: q.cursor ? decodeSquareCursor(sort, q.cursor) : undefined, countCap: WISH_SQUARE_COUNT_CAP,
       });
-      return { wishes: wishes.map(toPublicWish), total };
+      const last = wishes[wishes.length - 1];
+      return {
+        wishes: wishes.map(toPublicWish),
+        nextCursor: hasMore && last ? encodeSquareCursor(sort, last) : null,
+        total: Math.min(counted, WISH_SQUARE_COUNT_CAP),
+        totalCapped: counted > WISH_SQUARE_COUNT_CAP,
+      };
     },
 
     /** Anything not approved does not exist for the public. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { regionName } from '@dajiuzhu/shared/src/rules/regionNames';
 import { PageShell } from '../../../../components/PageShell';
 import { Loading } from '../../../../components/Notice';
 import { useIdentity } from '../../../../components/useIdentity';
@@ -62,7 +63,7 @@ export default function ProfilePage() {
           </Text>
           <Text className='card__line'>手机号：{profile.phoneMasked}</Text>
           <Text className='card__line'>户籍：{profile.hukou === 'urban' ? '城镇' : '农村'}</Text>
-          <Text className='card__line'>地区代码：{profile.regionCode}</Text>
+          <Text className='card__line'>所在地区：{regionName(profile.regionCode)}</Text>
           {verified ? <Text className='card__line list__summary'>已核验的姓名和身份证号不能在线修改；如需更正，请到社区或乡镇（街道）窗口核实。</Text> : null}
           <View className='link tap' onClick={() => setEditing(true)}>
             <Text>重新填写实名信息</Text>

@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
+import { isRegionCode } from '@dajiuzhu/shared/src/rules/region';
+import { regionName } from '@dajiuzhu/shared/src/rules/regionNames';
+import { shanghaiDate } from '@dajiuzhu/shared/src/rules/date';
 import { APPLICATION_PROGRAMMES, PROGRAMME_DEFINITIONS, type ApplicationProgramme } from '@dajiuzhu/shared/src/applications/programmes';
 import { STEP_LABELS } from '@dajiuzhu/shared/src/applications/stateMachine';
 import { PageShell } from '../../../../components/PageShell';
@@ -24,6 +27,23 @@ export default function ApplyPage() {
     const p = params?.programme;
     return p && (APPLICATION_PROGRAMMES as readonly string[]).includes(p) ? (p as ApplicationProgramme) : null;
   });
+  // A tap on a programme opens its checklist below the list: bring it into view (issue 13: it opened two screens below the tap).
+  // Also when 去申请 opened the page with the programme chosen: its checklist is what the person came for.
+  const [scrollTick, setScrollTick] = useState(() => (chosen ? 1 : 0));
+  useEffect(() => {
+    if (!scrollTick) return;
+    const t = setTimeout(() => {
+      if (process.env.TARO_ENV === 'h5') {
+        // H5: the element itself, whatever scrolls it (pageScrollTo's selector measures from the wrong parent there).
+        const el = Array.from(document.querySelectorAll<HTMLElement>('#apply-checklist')).find((e) => e.offsetParent !== null);
+        el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      } else {
+        Taro.pageScrollTo({ selector: '#apply-checklist', duration: 300 }).catch(() => {});
+      }
+    }, 50);
+    return () => clearTimeout(t);
+  }, [scrollTick]);
+  const choose = (p: ApplicationProgramme) => { setChosen(p); setScrollTick((n) => n + 1); };
   const drafts = useLoad(() => listDrafts(), [user], { enabled: !!user }).data?.drafts ?? [];
   const [forOther, setForOther] = useState(false);
   const [other, setOther] = useState({ name: '', idNumber: '', regionCode: '', relation: '' });
@@ -53,14 +73,14 @@ export default function ApplyPage() {
           {drafts.map((d) => (
             <View key={d.id} className='apl-row tap' onClick={() => Taro.navigateTo({ url: `/packages/assistance/pages/form/index?id=${d.id}` })}>
               <Text>{PROGRAMME_DEFINITIONS[d.programme].name}（{d.applicantName}）</Text>
-              <Text className='apl-muted'>继续填写 ›</Text>
+              <Text className='apl-muted'>{d.updatedAt ? `${shanghaiDate(new Date(d.updatedAt))} 保存 · ` : ''}继续填写 ›</Text>
             </View>
           ))}
         </View>
       ) : null}
       <Text className='section-title'>请选择要申请的救助项目</Text>
       {APPLICATION_PROGRAMMES.map((p) => (
-        <View key={p} className={`btn btn--account tap ${chosen === p ? 'chip--on' : ''}`} role='radio' aria-checked={chosen === p} onClick={() => setChosen(p)}>
+        <View key={p} className={`btn btn--account tap ${chosen === p ? 'chip--on' : ''}`} role='radio' aria-checked={chosen === p} onClick={() => choose(p)}>
           <View className='btn__stack'>
             <Text className='btn__label'>{PROGRAMME_DEFINITIONS[p].name}</Text>
             <Text className='btn__hint'>{PROGRAMME_DEFINITIONS[p].whoMayApply}</Text>
@@ -68,7 +88,7 @@ export default function ApplyPage() {
         </View>
       ))}
       {def ? (
-        <View className='card' data-testid='checklist'>
+        <View className='card' id='apply-checklist' data-testid='checklist'>
           <Text className='card__title'>{def.name}</Text>
           <Text className='card__line'>{def.summary}</Text>
           <Text className='card__line'>办理流程：{(chains[def.programme] ?? []).map((s) => STEP_LABELS[s as keyof typeof STEP_LABELS]).join(' → ')}</Text>
@@ -89,6 +109,7 @@ export default function ApplyPage() {
                 <View key={k} className='field'>
                   <Text className='field__label'>{label}</Text>
                   <Input className='field__input' placeholder={label} value={other[k]} onInput={(e) => setOther({ ...other, [k]: e.detail.value })} />
+                  {k === 'regionCode' && isRegionCode(other.regionCode.trim()) ? <Text className='apl-muted'>{regionName(other.regionCode.trim())}</Text> : null}
                 </View>
               ))}
             </View>

@@ -3,16 +3,18 @@ import { Text, View } from '@tarojs/components';
 import type { ChainStep } from '@dajiuzhu/shared';
 import { STEP_LABELS } from '@dajiuzhu/shared/src/applications/stateMachine';
 import { formatYuanText } from '@dajiuzhu/shared/src/money';
-import { shanghaiDateTime } from '@dajiuzhu/shared/src/rules/date';
+import { shanghaiDate, shanghaiDateTime } from '@dajiuzhu/shared/src/rules/date';
 import { PageShell } from '../../../../components/PageShell';
 import { Button } from '../../../../components/Button';
 import { Loading, Notice } from '../../../../components/Notice';
 import { useAction, useLoad } from '../../../../components/hooks';
 import { getApplication, pickAndUpload, supplementApplication, withdrawApplication } from '../../../../services/applications';
 import { ConfirmFilingCard } from '../../components/ConfirmFilingCard';
+import { nextStepText, publicNoticeState } from '../../progressText';
 import '../../components/applications.scss';
 
 const STEP_OF_ACTION: Record<string, ChainStep> = { accept: 'accept', recordHomeVisit: 'homeVisit', review: 'review', startPublicNotice: 'publicNotice', approve: 'approve' };
+
 
 /** Every step of the chain with its date, what is needed next and the deadline; the entitlement once approved. */
 export default function DetailPage() {
@@ -52,7 +54,7 @@ export default function DetailPage() {
         <Text className='card__line'>提交时间：{shanghaiDateTime(app.submittedAt)}</Text>
         <Text className='card__line'>当前状态：<Text className={`apl-tag ${app.status === 'approved' ? 'apl-tag--green' : app.status === 'rejected' ? 'apl-tag--red' : 'apl-tag--amber'}`} data-testid='status'>{app.statusLabel}</Text></Text>
         {app.filedByHelper && !app.applicantConfirmed ? <Text className='card__line apl-flag'>待申请人本人确认（或工作人员受理时当面核对）</Text> : null}
-        {app.nextStep ? <Text className='card__line'>下一步：{app.nextStep.label}（{app.nextStep.who}）</Text> : null}
+        {app.nextStep ? <Text className='card__line'>下一步：{nextStepText(app.nextStep)}</Text> : null}
         {app.deadlines.map((d) => <Text key={d.step} className='card__line'>{d.label}：{d.dueOn}{d.overdue ? <Text className='apl-tag apl-tag--red'>已超期</Text> : null}</Text>)}
         {/* The amount is null for a filer who is not the person (a helper): only the person sees it. */}
         {app.grantedFirst ? <Text className='card__line'>已先行救助{app.grantedFirst.amountFen !== null ? ` ${formatYuanText(app.grantedFirst.amountFen)}` : ''}{app.grantedFirst.paperworkPending ? '，手续补办中' : ''}</Text> : null}
@@ -89,14 +91,19 @@ export default function DetailPage() {
             <Text className='apl-timeline__meta'>{shanghaiDateTime(app.submittedAt)}</Text>
           </View>
           {app.chain.map((s) => {
-            const done = lastDone.get(s);
-            const isNow = !closed && next === s;
+            const notice = s === 'publicNotice' ? publicNoticeState(app.status, app.notice, shanghaiDate()) : null;
+            const done = notice === 'running' ? undefined : lastDone.get(s);
+            const isNow = notice === 'running' || (!closed && next === s && !done);
             const deadline = app.deadlines.find((d) => d.step === s);
+            const meta = notice === 'running'
+              ? `公示中，${app.notice!.endsOn} 结束`
+              : notice === 'ended' ? `公示期满（${app.notice!.endsOn}）`
+                : done ? `完成于 ${shanghaiDateTime(done)}` : isNow ? `办理中${deadline ? `，期限 ${deadline.dueOn}` : ''}` : closed ? '—' : '待办理';
             return (
-              <View key={s} className={`apl-timeline__item ${done && !isNow ? 'apl-timeline__item--done' : ''} ${isNow ? 'apl-timeline__item--now' : ''}`}>
+              <View key={s} className={`apl-timeline__item ${done && !isNow ? 'apl-timeline__item--done' : ''} ${isNow ? 'apl-timeline__item--now' : ''}`} data-testid={`timeline-${s}`}>
                 <View className='apl-timeline__dot' />
                 <Text className='apl-timeline__title'>{STEP_LABELS[s]}{s === 'publicNotice' && app.notice ? `（${app.notice.startsOn} 至 ${app.notice.endsOn}）` : ''}</Text>
-                <Text className='apl-timeline__meta'>{done ? `完成于 ${shanghaiDateTime(done)}` : isNow ? `办理中${deadline ? `，期限 ${deadline.dueOn}` : ''}` : closed ? '—' : '待办理'}</Text>
+                <Text className='apl-timeline__meta'>{meta}</Text>
               </View>
             );
           })}

@@ -16,10 +16,11 @@ import { Chips, choicesOf, type Choice } from '../../../../components/Chips';
 
 const YES_NO: Choice<boolean>[] = [{ value: true, label: '是' }, { value: false, label: '否' }];
 const HUKOU: Choice<'urban' | 'rural'>[] = [{ value: 'urban', label: '城市' }, { value: 'rural', label: '农村' }];
-const GRADES: Choice<1 | 2 | 3 | 4>[] = [{ value: 1, label: '一级' }, { value: 2, label: '二级' }, { value: 3, label: '三级' }, { value: 4, label: '四级' }];
+// Optional answers carry an explicit 无 (a second tap on a chip never clears it: issue 13).
+const GRADES: Choice<1 | 2 | 3 | 4 | undefined>[] = [{ value: undefined, label: '无' }, { value: 1, label: '一级' }, { value: 2, label: '二级' }, { value: 3, label: '三级' }, { value: 4, label: '四级' }];
 const RELATIONS = MEMBER_RELATIONS.filter((r) => r !== 'self').map((r) => ({ value: r, label: RELATION_LABELS[r] }));
 const INCOME_KINDS = choicesOf(INCOME_KIND_LABELS);
-const CHILD_STATUSES = choicesOf(CHILD_STATUS_LABELS);
+const CHILD_STATUSES: Choice<keyof typeof CHILD_STATUS_LABELS | undefined>[] = [{ value: undefined, label: '不适用' }, ...choicesOf(CHILD_STATUS_LABELS)];
 const TEMPORARY_KINDS = choicesOf(TEMPORARY_KIND_LABELS);
 
 /** Yuan as typed → fen, or null when empty or not an amount (the field then shows nothing). */
@@ -48,7 +49,7 @@ export function MembersStep({ def, form, change }: StepProps) {
       {def.household ? (
         <View className='field'>
           <Text className='field__label'>户籍类型</Text>
-          <Chips options={HUKOU} allowNone value={form.hukou} onChange={(v) => change({ ...form, hukou: v })} />
+          <Chips options={HUKOU} value={form.hukou} onChange={(v) => change({ ...form, hukou: v })} />
         </View>
       ) : null}
       {members.map((m, i) => (
@@ -62,7 +63,7 @@ export function MembersStep({ def, form, change }: StepProps) {
             <>
               <View className='field'>
                 <Text className='field__label'>与申请人关系</Text>
-                <Chips options={RELATIONS} allowNone value={m.relation} onChange={(v) => setHouseholdMember(i, { relation: v ?? 'other' })} />
+                <Chips options={RELATIONS} value={m.relation} onChange={(v) => setHouseholdMember(i, { relation: v ?? 'other' })} />
               </View>
               <View className='field'>
                 <Text className='field__label'>身份证号{m.idNumberMasked ? `（已保存 ${m.idNumberMasked}）` : ''}</Text>
@@ -76,11 +77,11 @@ export function MembersStep({ def, form, change }: StepProps) {
               <Input className='field__input' type='number' placeholder='周岁' value={m.age === undefined ? '' : String(m.age)} onInput={(e) => setHouseholdMember(i, { age: e.detail.value ? Math.min(150, Number(e.detail.value)) : undefined })} />
             </View>
           ) : null}
-          {def.memberFields.includes('canWork') ? <View className='field'><Text className='field__label'>有劳动能力</Text><Chips options={YES_NO} allowNone value={m.canWork} onChange={(v) => setHouseholdMember(i, { canWork: v })} /></View> : null}
-          {def.memberFields.includes('hasSupporter') ? <View className='field'><Text className='field__label'>有法定赡养/抚养/扶养义务人</Text><Chips options={YES_NO} allowNone value={m.hasSupporter} onChange={(v) => setHouseholdMember(i, { hasSupporter: v })} /></View> : null}
-          {def.memberFields.includes('disabilityGrade') ? <View className='field'><Text className='field__label'>残疾等级（无则不选）</Text><Chips options={GRADES} allowNone value={m.disabilityGrade} onChange={(v) => setHouseholdMember(i, { disabilityGrade: v })} /></View> : null}
-          {def.memberFields.includes('seriousIllness') ? <View className='field'><Text className='field__label'>患重病</Text><Chips options={YES_NO} allowNone value={m.seriousIllness} onChange={(v) => setHouseholdMember(i, { seriousIllness: v })} /></View> : null}
-          {def.memberFields.includes('childStatus') && m.relation === 'self' ? <View className='field'><Text className='field__label'>儿童情况</Text><Chips options={CHILD_STATUSES} allowNone value={m.childStatus} onChange={(v) => setHouseholdMember(i, { childStatus: v })} /></View> : null}
+          {def.memberFields.includes('canWork') ? <View className='field'><Text className='field__label'>有劳动能力</Text><Chips options={YES_NO} value={m.canWork} onChange={(v) => setHouseholdMember(i, { canWork: v })} /></View> : null}
+          {def.memberFields.includes('hasSupporter') ? <View className='field'><Text className='field__label'>有法定赡养/抚养/扶养义务人</Text><Chips options={YES_NO} value={m.hasSupporter} onChange={(v) => setHouseholdMember(i, { hasSupporter: v })} /></View> : null}
+          {def.memberFields.includes('disabilityGrade') ? <View className='field'><Text className='field__label'>残疾等级</Text><Chips options={GRADES} value={m.disabilityGrade} onChange={(v) => setHouseholdMember(i, { disabilityGrade: v })} /></View> : null}
+          {def.memberFields.includes('seriousIllness') ? <View className='field'><Text className='field__label'>患重病</Text><Chips options={YES_NO} value={m.seriousIllness} onChange={(v) => setHouseholdMember(i, { seriousIllness: v })} /></View> : null}
+          {def.memberFields.includes('childStatus') && m.relation === 'self' ? <View className='field'><Text className='field__label'>儿童情况</Text><Chips options={CHILD_STATUSES} value={m.childStatus} onChange={(v) => setHouseholdMember(i, { childStatus: v })} /></View> : null}
           {m.relation !== 'self' ? <View className='link tap' onClick={() => change({ ...form, members: members.filter((_, j) => j !== i) })}><Text className='apl-muted'>删除该成员</Text></View> : null}
         </View>
       ))}
@@ -99,7 +100,7 @@ export function IncomesStep({ form, change }: StepProps) {
           <Text className='card__title'>{m.name || `成员 ${i + 1}`}</Text>
           {(m.incomes ?? []).map((inc, k) => (
             <View key={k} className='field'>
-              <Chips options={INCOME_KINDS} allowNone value={inc.kind} onChange={(v) => setHouseholdMember(i, { incomes: (m.incomes ?? []).map((x, j) => (j === k ? { ...x, kind: v ?? 'wage' } : x)) })} />
+              <Chips options={INCOME_KINDS} value={inc.kind} onChange={(v) => setHouseholdMember(i, { incomes: (m.incomes ?? []).map((x, j) => (j === k ? { ...x, kind: v ?? 'wage' } : x)) })} />
               <Input className='field__input' type='digit' placeholder='每月金额（元）' value={inc.monthlyFen ? formatYuan(inc.monthlyFen) : ''} onInput={(e) => setHouseholdMember(i, { incomes: (m.incomes ?? []).map((x, j) => (j === k ? { ...x, monthlyFen: fenOf(e.detail.value) ?? 0 } : x)) })} />
             </View>
           ))}
@@ -126,7 +127,7 @@ export function ReasonStep({ programme, form, change }: StepProps) {
       {programme === 'temporary' ? (
         <View>
           <Text className='field__label'>临时救助类型</Text>
-          <Chips options={TEMPORARY_KINDS} allowNone value={form.temporaryKind} onChange={(v) => change({ ...form, temporaryKind: v })} />
+          <Chips options={TEMPORARY_KINDS} value={form.temporaryKind} onChange={(v) => change({ ...form, temporaryKind: v })} />
         </View>
       ) : null}
       <Text className='field__label'>申请理由</Text>

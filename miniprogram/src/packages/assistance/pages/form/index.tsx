@@ -53,6 +53,8 @@ export default function FormPage() {
         return;
       }
       setDraft(d); setForm(d.form); setDocuments(d.documents); setStep(d.currentStep);
+      // 开始申请 was tapped far down the checklist: the form starts at its top, not where that page was scrolled.
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {});
       loaded.current = true;
     }).catch((e) => setError(errorText(e, '读取草稿失败')));
     myDocuments().then((r) => setFiles(r.files)).catch(() => {});

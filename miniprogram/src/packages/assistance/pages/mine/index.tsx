@@ -2,13 +2,14 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatYuanText } from '@dajiuzhu/shared/src/money';
 import { shanghaiDate } from '@dajiuzhu/shared/src/rules/date';
+import { PROGRAMME_DEFINITIONS } from '@dajiuzhu/shared/src/applications/programmes';
 import { PageShell } from '../../../../components/PageShell';
 import { Button } from '../../../../components/Button';
 import { EmptyState, Notice } from '../../../../components/Notice';
 import { useLoad } from '../../../../components/hooks';
 import { useIdentity } from '../../../../components/useIdentity';
 import { VerifyPrompt } from '../../../../components/VerifyPrompt';
-import { listMyApplications, myEntitlements, myMessages } from '../../../../services/applications';
+import { listDrafts, listMyApplications, myEntitlements, myMessages } from '../../../../services/applications';
 import '../../components/applications.scss';
 
 /** 我的申请: every application I filed (or, once verified, that was filed for me), my entitlements once verified, and my messages. */
@@ -19,6 +20,8 @@ export default function MinePage() {
   const identity = useIdentity();
   const ents = useLoad(() => myEntitlements(), [], { enabled: identity.verified }).data?.entitlements ?? [];
   const unread = useLoad(() => myMessages()).data?.unread ?? 0;
+  // Drafts not yet submitted are part of 进度查询 too: otherwise a started application seems lost.
+  const drafts = useLoad(() => listDrafts()).data?.drafts.filter((d) => !d.submittedApplicationId) ?? [];
 
   return (
     <PageShell className='apl-mine'>
@@ -39,7 +42,21 @@ export default function MinePage() {
         </View>
       ) : null}
       <Notice text={applications.error} error />
-      {apps && apps.length === 0 ? <EmptyState text='还没有申请记录' /> : null}
+      {drafts.length > 0 ? (
+        <View className='card' data-testid='my-drafts'>
+          <Text className='card__title'>未提交的申请</Text>
+          {drafts.map((d) => (
+            <View key={d.id} className='apl-row tap' data-testid='draft-row' onClick={() => Taro.navigateTo({ url: `/packages/assistance/pages/form/index?id=${d.id}` })}>
+              <View>
+                <Text>{PROGRAMME_DEFINITIONS[d.programme].name}（{d.applicantName}）</Text>
+                <Text className='card__line apl-muted'>开始于 {shanghaiDate(new Date(d.createdAt))} · 最后保存 {shanghaiDate(new Date(d.updatedAt))}</Text>
+              </View>
+              <Text className='apl-muted'>继续填写 ›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {apps && apps.length === 0 && drafts.length === 0 ? <EmptyState title='还没有申请记录' hint='符合条件的家庭可以在线申请救助，先做一下政策测算也可以。' action={{ label: '去申请救助', onClick: () => Taro.navigateTo({ url: '/packages/assistance/pages/apply/index' }) }} /> : null}
       {(apps ?? []).map((a) => (
         <View key={a.id} className='card tap' onClick={() => Taro.navigateTo({ url: `/packages/assistance/pages/detail/index?id=${a.id}` })}>
           <Text className='card__title'>{a.programmeName}</Text>

@@ -1,4 +1,5 @@
 import { useRouter } from '@tarojs/taro';
+import { regionName } from '@dajiuzhu/shared/src/rules/regionNames';
 import { Text, View } from '@tarojs/components';
 import { formatYuanText } from '@dajiuzhu/shared/src/money';
 import { PageShell } from '../../../../components/PageShell';
@@ -23,7 +24,7 @@ export default function NoticesPage() {
           <Text className='card__title'>{n.nameMasked} · {n.programmeName}</Text>
           <Text className='card__line'>家庭人数：{n.householdSize} 人</Text>
           <Text className='card__line'>拟享受金额：{n.amountFen === null ? '—' : `${formatYuanText(n.amountFen)}/月`}</Text>
-          <Text className='card__line'>地区：{n.regionCode}</Text>
+          <Text className='card__line'>地区：{regionName(n.regionCode)}</Text>
           <Text className='card__line apl-muted'>公示期：{n.startsOn} 至 {n.endsOn}</Text>
         </View>
       ))}

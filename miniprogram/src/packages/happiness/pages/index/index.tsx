@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Canvas, Image, Text, Textarea, View } from '@tarojs/components';
 import { formatYuan, formatYuanText } from '@dajiuzhu/shared/src/money';
-import { shanghaiDate, shanghaiYear } from '@dajiuzhu/shared/src/rules/date';
+import { shanghaiDate, shanghaiMonth, shanghaiYear } from '@dajiuzhu/shared/src/rules/date';
+import { regionName } from '@dajiuzhu/shared/src/rules/regionNames';
 import { PageShell } from '../../../../components/PageShell';
 import { Button } from '../../../../components/Button';
 import { Chips } from '../../../../components/Chips';
@@ -12,9 +13,12 @@ import { useIdentity } from '../../../../components/useIdentity';
 import { VerifyPrompt } from '../../../../components/VerifyPrompt';
 import { useSession } from '../../../../store/session';
 import { askQuestion, confirmReceipt, downloadPdf, getFeedback, getHappinessList, getYears, rate } from '../../../../services/happiness';
+import { renderShareImage, saveShareImage } from '../../../../services/shareImage';
+import { dueMonths, statementImage } from '../../statementImage';
 import './index.scss';
 
 const STATUS_TEXT = { open: '等待回复', answered: '已回复', closed: '已办结' } as const;
+const CANVAS_ID = 'happiness-share-canvas';
 
 /** 幸福清单 (happinessList): a year picker, the totals at the top, a monthly chart, every programme expandable, feedback. */
 export default function HappinessListPage() {
@@ -49,6 +53,15 @@ export default function HappinessListPage() {
   const loading = canRead ? statement.loading : !identity.unverified && !identity.error;
 
   const max = useMemo(() => Math.max(1, ...(list?.monthlyTotals ?? [0])), [list]);
+  // Months of this year still to come are 未到期, not "0.00" (issue 13).
+  const due = list ? dueMonths(list.year, shanghaiMonth()) : 12;
+  const [picture, setPicture] = useState<string | null>(null);
+  const sharing = useAction({ fallback: '图片生成失败，请稍后再试' });
+  const makePicture = () => list && void sharing.act(async () => {
+    const path = picture ?? await renderShareImage(statementImage(list, due), CANVAS_ID);
+    setPicture(path);
+    await saveShareImage(path, `幸福清单-${list.year}.png`);
+  });
 
   const action = useAction({ toastIcon: 'none', errorToast: true });
   const busy = action.busy;
@@ -73,7 +86,7 @@ export default function HappinessListPage() {
         <>
           <View className='card hl-summary'>
             <Text className='card__title'>{list.year}年幸福清单</Text>
-            <Text className='card__line'>{list.beneficiary.nameMasked} · 第{list.version}版 · {shanghaiDate(new Date(list.publishedAt))} 发布</Text>
+            <Text className='card__line'>{list.beneficiary.nameMasked} · {regionName(list.beneficiary.regionCode)} · 第{list.version}版 · {shanghaiDate(new Date(list.publishedAt))} 发布</Text>
             <Text className='hl-total' data-testid='hl-grand-total'>全年合计 {formatYuanText(list.grandTotalFen)}</Text>
             <Text className='card__line'>{list.summary}</Text>
           </View>
@@ -82,12 +95,13 @@ export default function HappinessListPage() {
             <Text className='card__title'>每月领取（元）</Text>
             <View className='hl-chart'>
               {list.monthlyTotals.map((v, i) => (
-                <View key={i} className='hl-chart__col'>
-                  <View className='hl-chart__bar' style={{ height: `${Math.round((v / max) * 100)}%` }} />
+                <View key={i} className={i < due ? 'hl-chart__col' : 'hl-chart__col hl-chart__col--future'} aria-label={i < due ? `${i + 1}月 ${formatYuan(v)} 元` : `${i + 1}月 未到期`}>
+                  {i < due ? <View className='hl-chart__bar' style={{ height: `${Math.round((v / max) * 100)}%` }} /> : <View className='hl-chart__bar hl-chart__bar--future' />}
                   <Text className='hl-chart__label'>{String(i + 1)}</Text>
                 </View>
               ))}
             </View>
+            {due < 12 ? <Text className='card__line hl-future-note'>{due + 1}月起尚未到期，到期发放后会更新。</Text> : null}
           </View>
 
           {list.changes.length ? (
@@ -110,9 +124,9 @@ export default function HappinessListPage() {
                     <Text className='hl-prog__plain'>{`${p.plain}，全年有 ${p.payments} 个月发放`}</Text>
                     <View className='hl-months'>
                       {p.months.map((v, i) => (
-                        <View key={i} className='hl-month'>
+                        <View key={i} className={i < due ? 'hl-month' : 'hl-month hl-month--future'} data-testid={i < due ? undefined : 'hl-month-future'}>
                           <Text className='hl-month__m'>{i + 1}月</Text>
-                          <Text>{formatYuan(v)}</Text>
+                          <Text>{i < due ? formatYuan(v) : '未到期'}</Text>
                         </View>
                       ))}
                     </View>
@@ -139,6 +153,11 @@ export default function HappinessListPage() {
           <View className='card'>
             <Text className='card__title'>打印版</Text>
             <Button variant='secondary' disabled={busy} onClick={() => act(() => downloadPdf(list.year), '已下载')}>下载打印版（PDF）</Button>
+            <Text className='card__line'>也可以存成图片发给家人（只有姓氏和金额，没有身份证号、电话）。</Text>
+            {process.env.TARO_ENV === 'h5' ? null : <Canvas canvasId={CANVAS_ID} id={CANVAS_ID} className='hl-share-canvas' style={{ width: '320px', height: '480px' }} />}
+            {picture ? <Image className='hl-share-picture' src={picture} mode='widthFix' aria-label={`${list.year}年幸福清单图片`} data-testid='hl-share-picture' /> : null}
+            <Notice text={sharing.error} error />
+            <Button variant='secondary' loading={sharing.busy} onClick={makePicture}>保存为图片</Button>
           </View>
 
           <View className='card'>

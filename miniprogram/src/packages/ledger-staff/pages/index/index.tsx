@@ -83,7 +83,12 @@ export default function LedgerStaffPage() {
         <Text className='card__line'>CSV 或 Excel（.xlsx），需有“身份证号、金额、发放月份”三列；GBK 编码可自动识别。</Text>
         <Chips className='chips--wrap' options={sources.map((s) => ({ value: s.code, label: s.name }))} value={source} onChange={(v) => setSource(v ?? source)} />
         {process.env.TARO_ENV === 'h5' ? (
-          <input className='ls-file' type='file' accept='.csv,.xlsx,text/csv' data-testid='import-file' onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+          // The native file input, labelled and as large as a button (it covers its label, invisibly): axe found an
+          // unlabelled, 29 px "Choose File" here (issue 13).
+          <label className='ls-file-label'>
+            <Text>{file ? `已选择：${file.name}` : '选择文件（CSV 或 Excel）'}</Text>
+            <input className='ls-file' type='file' accept='.csv,.xlsx,text/csv' data-testid='import-file' onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+          </label>
         ) : (
           <Button variant='secondary' onClick={chooseFile}>{file ? file.name : '选择文件（从微信聊天）'}</Button>
         )}

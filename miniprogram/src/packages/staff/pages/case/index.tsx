@@ -13,6 +13,9 @@ import { Loading, Notice } from '../../../../components/Notice';
 import { useAction, useLoad } from '../../../../components/hooks';
 import { isApiError } from '../../../../services/request';
 import { downloadApplicationFile, getStaffApplication, takeStaffStep, type StaffStep } from '../../../../services/staffApplications';
+import { kindOfDownloaded, openPdf } from '../../../../services/files';
+import { regionName } from '@dajiuzhu/shared/src/rules/regionNames';
+import { PhotoPreview } from '../../components/PhotoPreview';
 import '../../../assistance/components/applications.scss';
 
 const STEP: Partial<Record<ApplicationAction, StaffStep>> = {
@@ -36,6 +39,8 @@ export default function StaffApplicationPage() {
   const [recommend, setRecommend] = useState<'approve' | 'reject'>('approve');
   const step = useAction({ fallback: '操作失败，请重试' });
   const [fileError, setFileError] = useState<string | null>(null);
+  // H5: the photo being looked at (an object URL), shown over the page with a 关闭 button.
+  const [photo, setPhoto] = useState<string | null>(null);
   const error = step.error ?? fileError ?? loaded.error;
 
   function choose(a: ApplicationAction) {
@@ -85,7 +90,10 @@ export default function StaffApplicationPage() {
     setFileError(null);
     try {
       const file = await downloadApplicationFile(fileId);
-      Taro.previewImage({ urls: [file.filePath] }).catch(() => Taro.openDocument({ filePath: file.filePath }).catch(() => {}));
+      const kind = kindOfDownloaded(file);
+      if (kind === 'pdf') await openPdf(file);
+      else if (process.env.TARO_ENV === 'h5') setPhoto(file.filePath);
+      else await Taro.previewImage({ urls: [file.filePath] });
     } catch {
       setFileError('文件无法打开');
     }
@@ -97,9 +105,10 @@ export default function StaffApplicationPage() {
 
   return (
     <PageShell className='staff-case'>
+      {photo ? <PhotoPreview src={photo} onClose={() => { URL.revokeObjectURL(photo); setPhoto(null); }} /> : null}
       <View className='card'>
         <Text className='card__title'>{application.applicantName} · {application.programmeName}</Text>
-        <Text className='card__line'>身份证号：{application.applicantIdNumberMasked} · 地区 {application.regionCode}</Text>
+        <Text className='card__line'>身份证号：{application.applicantIdNumberMasked} · {regionName(application.regionCode)}</Text>
         <Text className='card__line'>状态：<Text className='apl-tag apl-tag--amber' data-testid='case-status'>{application.statusLabel}</Text>{application.overdue ? <Text className='apl-tag apl-tag--red'>超期</Text> : null}</Text>
         {application.filedByHelper ? <Text className='card__line'>代办人：{application.helperRelation}{application.applicantConfirmed ? '' : '（申请人本人尚未确认）'}</Text> : null}
         {application.duplicateOf ? (

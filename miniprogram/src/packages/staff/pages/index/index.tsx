@@ -10,6 +10,7 @@ import { EmptyState, Notice } from '../../../../components/Notice';
 import { useLoad } from '../../../../components/hooks';
 import { listStaffApplications, staffSupervision, type QueueFilter } from '../../../../services/staffApplications';
 import { useSession } from '../../../../store/session';
+import { regionName, regionShortName } from '@dajiuzhu/shared/src/rules/regionNames';
 import { IdentityConflicts } from '../../components/IdentityConflicts';
 import '../../../assistance/components/applications.scss';
 
@@ -30,7 +31,7 @@ export default function StaffDeskPage() {
 
   return (
     <PageShell className='staff-desk'>
-      {user?.staff ? <Text className='apl-muted'>{user.staff.level === 'county' ? '县级民政' : '乡镇（街道）'} · 辖区 {user.staff.regionCode}</Text> : null}
+      {user?.staff ? <Text className='apl-muted'>{user.staff.level === 'county' ? '县级民政' : '乡镇（街道）'} · 辖区 {regionName(user.staff.regionCode)}</Text> : null}
       <View className='card'>
         <Text className='card__title'>电子监察</Text>
         <Text className='card__line'>超期环节 <Text className='apl-tag apl-tag--red'>{watch.overdue}</Text> 先行救助待补手续 <Text className='apl-tag apl-tag--amber'>{watch.pending}</Text></Text>
@@ -55,7 +56,7 @@ export default function StaffDeskPage() {
             {a.duplicateOf ? <Text className='apl-tag apl-tag--red' data-testid='duplicate-flag'>重复申请</Text> : null}
             {a.filedByHelper && !a.applicantConfirmed ? <Text className='apl-tag'>代办·待本人确认</Text> : null}
           </Text>
-          <Text className='card__line apl-muted'>{a.regionCode} · {a.nextStep ?? ''}{a.dueOn ? ` · 期限 ${a.dueOn}` : ''}</Text>
+          <Text className='card__line apl-muted'>{regionShortName(a.regionCode)} · {a.nextStep ?? ''}{a.dueOn ? ` · 期限 ${a.dueOn}` : ''}</Text>
         </View>
       ))}
       <IdentityConflicts />

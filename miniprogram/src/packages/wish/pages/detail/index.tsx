@@ -12,6 +12,7 @@ import { useAction, useLoad } from '../../../../components/hooks';
 import { useSession } from '../../../../store/session';
 import { wishApi } from '../../../../services/wish';
 import { go } from '../../components/ui';
+import { BecomeDonor } from '../../components/BecomeDonor';
 import { WISH_ROUTES } from '../../routes';
 
 /** Wish detail (public view) and the claim button for donors. */
@@ -55,7 +56,7 @@ export default function WishDetailPage() {
         user?.roles.includes('donor') ? (
           <Button loading={claiming.busy} onClick={claim}>认领这个心愿</Button>
         ) : (
-          <Notice text='成为爱心人士后可以认领心愿（我的 → 爱心人士）' />
+          <BecomeDonor />
         )
       ) : null}
       {claimed ? <Button variant='secondary' onClick={() => go(WISH_ROUTES.claims)}>查看我的认领</Button> : null}

@@ -34,7 +34,7 @@ export default function WishSquarePage() {
         <Chips options={SORTS} value={sort} onChange={(s) => setSort(s ?? sort)} />
       </View>
       <Notice text={error} error />
-      {data ? <Text className='section-title'>共 {data.total} 个待认领的心愿</Text> : null}
+      {data ? <Text className='section-title'>共 {data.total}{data.totalCapped ? '+' : ''} 个待认领的心愿</Text> : null}
       {data?.wishes.map((w) => <PublicWishCard key={w.id} wish={w} />)}
       {data && data.wishes.length === 0 ? <Notice text='暂时没有符合条件的心愿' /> : null}
     </PageShell>
