@@ -38,11 +38,11 @@ afterAll(async () => { await stack.stop(); await fake.stop(); });
 
 const events = () => stack.app.db.collection('monitoring_alert_events').countDocuments({});
 
-test('an alert outside the assigner\'s region is 404; an assignee outside the alert\'s region is 422', async () => {
+test('an alert outside the assigner\'s region is 404; an assignee outside the alert\'s region is 404 too', async () => {
   expectEnvelope(await api.post(`/api/v1/staff/monitoring/alerts/${alertIds[0]}/assign`, { assigneeId: grid.user.id }, otherTownship.accessToken), 404);
   expectEnvelope(await api.get(`/api/v1/staff/monitoring/alerts/${alertIds[0]}`, otherTownship.accessToken), 404);
-  expectEnvelope(await api.post(`/api/v1/staff/monitoring/alerts/${alertIds[0]}/assign`, { assigneeId: farGrid.user.id }, township.accessToken), 422, 'MONITORING_ASSIGNEE_INVALID');
-  expectEnvelope(await api.post(`/api/v1/staff/monitoring/alerts/${alertIds[0]}/assign`, { assigneeId: 'nobody' }, township.accessToken), 422, 'MONITORING_ASSIGNEE_INVALID');
+  expectEnvelope(await api.post(`/api/v1/staff/monitoring/alerts/${alertIds[0]}/assign`, { assigneeId: farGrid.user.id }, township.accessToken), 404, 'MONITORING_ASSIGNEE_INVALID');
+  expectEnvelope(await api.post(`/api/v1/staff/monitoring/alerts/${alertIds[0]}/assign`, { assigneeId: 'nobody' }, township.accessToken), 404, 'MONITORING_ASSIGNEE_INVALID');
   expect(await events()).toBe(0);
   // A grid worker is no staff: the desk is closed to them.
   expectEnvelope(await api.get('/api/v1/staff/monitoring/alerts', grid.accessToken), 403, 'FORBIDDEN');
@@ -66,7 +66,7 @@ test('outcomes out of order or incomplete are refused: 409 / 400, nothing record
   const base = { visitedAt: new Date().toISOString(), seen: '看到', photoFileIds: [], situation: {} };
   expectEnvelope(await api.post(`/api/v1/monitoring/tasks/${id}/visits`, { ...base, visitKey: 'k-visit-0002', outcome: { kind: 'enrol', programme: 'dibao' } }, grid.accessToken), 400, 'MONITORING_CONSENT_REQUIRED');
   expectEnvelope(await api.post(`/api/v1/monitoring/tasks/${id}/visits`, { ...base, visitKey: 'k-visit-0003', outcome: { kind: 'refer' } }, grid.accessToken), 400, 'MONITORING_OUTCOME_INVALID');
-  expectEnvelope(await api.post(`/api/v1/monitoring/tasks/${id}/visits`, { ...base, visitKey: 'k-visit-0004', photoFileIds: ['not-mine'], outcome: { kind: 'notFound', reason: '家中无人' } }, grid.accessToken), 400, 'MONITORING_PHOTO_INVALID');
+  expectEnvelope(await api.post(`/api/v1/monitoring/tasks/${id}/visits`, { ...base, visitKey: 'k-visit-0004', photoFileIds: ['not-mine'], outcome: { kind: 'notFound', reason: '家中无人' } }, grid.accessToken), 404, 'MONITORING_PHOTO_INVALID');
   expect((await api.get(`/api/v1/staff/monitoring/alerts/${id}`, township.accessToken)).body.visits).toEqual([]);
   // 未见到人: the task stays with the worker to try again; then a real outcome; then the order holds.
   const missed = await api.post(`/api/v1/monitoring/tasks/${id}/visits`, { ...base, visitKey: 'k-visit-0005', outcome: { kind: 'notFound', reason: '家中无人' } }, grid.accessToken);

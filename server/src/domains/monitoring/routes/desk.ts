@@ -35,7 +35,7 @@ export default async function deskRoutes(base: FastifyInstance, opts: { desk: De
 
   app.post('/staff/monitoring/alerts/:alertId/assign', {
     preParsing: staff,
-    schema: { tags, summary: '分派给网格员或工作人员核查', security: bearer, params: AlertIdParams, body: AssignBody, response: { 200: AlertDetailView, ...errorResponses(401, 403, 404, 409, 422) } },
+    schema: { tags, summary: '分派给网格员或工作人员核查', security: bearer, params: AlertIdParams, body: AssignBody, response: { 200: AlertDetailView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => desk.assign(actionContext(request), request.params.alertId, request.body));
 
   app.post('/staff/monitoring/alerts/:alertId/confirm', {

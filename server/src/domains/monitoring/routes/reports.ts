@@ -18,7 +18,7 @@ export default async function reportRoutes(base: FastifyInstance, opts: { report
 
   app.post('/monitoring/hardship-reports', {
     preParsing: signedIn,
-    schema: { tags, summary: '随手拍：报告身边有困难的人（不要填写电话号码或身份证号）', security: bearer, body: HardshipReportBody, response: { 201: MyReportView, ...errorResponses(400, 401) } },
+    schema: { tags, summary: '随手拍：报告身边有困难的人（不要填写电话号码或身份证号）', security: bearer, body: HardshipReportBody, response: { 201: MyReportView, ...errorResponses(400, 401, 404) } },
   }, async (request, reply) => reply.code(201).send(await opts.reports.hardshipReport(actionContext(request), request.body)));
 
   app.get('/monitoring/my-reports', {
