@@ -1,6 +1,6 @@
 import { addMonthsToDate, checkCharFor, shanghaiDate } from '@dajiuzhu/shared';
 import type { Stack } from '../support/stack';
-import { client } from '../support/http';
+import { waitForJob } from './ledgerSupport';
 
 /** A valid (made-up) ID number: region, birth date, sequence, check digit. */
 export function idNo(seq: number, region = '371402', birth = '19600101'): string {
@@ -18,16 +18,8 @@ export async function uploadMonitoring(stack: Stack, token: string, query: strin
   return { status: res.status, body: (await res.json()) as any };
 }
 
-export async function waitFor(stack: Stack, token: string, path: string, done = (b: any) => ['done', 'failed', 'interrupted'].includes(b.status)) {
-  const api = client(stack.baseUrl);
-  for (let i = 0; i < 600; i++) {
-    const r = await api.get(path, token);
-    if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    if (done(r.body)) return r.body;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error(`job ${path} did not finish`);
-}
+/** Polls a job view until it has ended: the ledger's helper, the same job shape. */
+export const waitFor = waitForJob;
 
 /** Uploads, waits for the import and for the evaluation it starts; both views. */
 export async function importAndEvaluate(stack: Stack, token: string, source: string, data: Buffer, name = 'data.csv') {

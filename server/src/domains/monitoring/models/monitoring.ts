@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AlertLevel, AlertRule, AlertStatus, MonitoredGroup, MonitoringSource, OutcomeKind, RecordKind } from '@dajiuzhu/shared';
+import type { AlertLevel, AlertRule, AlertStatus, DepartmentRecord, MonitoredGroup, MonitoringSource, OutcomeKind, RecordKind } from '@dajiuzhu/shared';
 import { ensureIndexes } from '../../../core/db/ensureIndexes';
 import { registerNumberedStore, type NumberedStore } from '../../../core/db/numbered';
 
@@ -41,17 +41,11 @@ const PersonSchema = new Schema<MonitoredPersonDoc>({
 }, { ...base, collection: 'monitoring_people' });
 PersonSchema.index({ regionCode: 1 });
 
-export interface RecordDoc {
+/** A stored department row: the shared DepartmentRecord the rules judge, with where it came from. */
+export interface RecordDoc extends DepartmentRecord {
   _id: string;
   personKey: string;
   source: MonitoringSource;
-  kind: RecordKind;
-  date: string;
-  amountFen: number | null;
-  totalFen: number | null;
-  grade: number | null;
-  text: string;
-  reference: string;
   regionCode: string;
   importId: string;
   line: number;
