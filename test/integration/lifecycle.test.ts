@@ -72,7 +72,13 @@ describe('server process lifecycle', () => {
 
   it.each(['SIGTERM', 'SIGINT'] as const)('finishes in-flight work and stops the database on %s', async (signal) => {
     const s = await startServer(dataDir);
-    expect((await fetch(`${s.url}/readyz`)).status).toBe(200);
+    // Ready once its first database ping has answered (on a loaded machine that can follow the listen line).
+    let ready = 0;
+    for (let i = 0; i < 100 && ready !== 200; i++) {
+      ready = (await fetch(`${s.url}/readyz`)).status;
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ready).toBe(200);
     expect(databaseProcessesFor(dataDir)).toBe(1);
     // A request whose body is still arriving when the signal comes is finished, not cut off.
     const inFlight = slowRequest(s.url, () => s.child.kill(signal));
