@@ -26,7 +26,7 @@ const T0 = Date.UTC(2024, 0, 1);
 const BEFORE = process.env.BENCH_BEFORE !== '0' && !process.env.MONGODB_URI;
 const COUNT_CAP = 100; // WISH_SQUARE_COUNT_CAP (shared/src/schemas/wish.ts)
 
-interface Wish { _id: string; status: string; regionCode: string; publishedAt: Date; beneficiaryId: string; sequence: number; title: string }
+interface Wish { _id: string; status: string; regionCode: string; publishedAt: Date; beneficiaryId: string; beneficiary: { key: string }; sequence: number; title: string }
 
 function wish(i: number): Wish {
   return {
@@ -35,6 +35,7 @@ function wish(i: number): Wish {
     regionCode: `4401${String(i % REGIONS).padStart(2, '0')}`,
     publishedAt: new Date(T0 + i * 60_000),
     beneficiaryId: `b${i % 20_000}`, // 5 wishes per person
+    beneficiary: { key: `k${i % 20_000}` }, // the same, on a dotted path (as `applicant.idNumberBlindIndex`)
     sequence: 5,
     title: `心愿 ${i}: 一双冬天的棉鞋和一套课外读物`,
   };
@@ -72,6 +73,7 @@ async function load(wishes: Collection<Wish>) {
   await wishes.createIndex({ status: 1, regionCode: 1, publishedAt: -1 }, { name: 'status_1_regionCode_1_publishedAt_-1' });
   await wishes.createIndex({ status: 1, publishedAt: -1 }, { name: 'status_1_publishedAt_-1' });
   await wishes.createIndex({ beneficiaryId: 1 }, { name: 'beneficiaryId_1' });
+  await wishes.createIndex({ 'beneficiary.key': 1 }, { name: 'beneficiary.key_1' });
   const t = Date.now();
   for (let i = 0; i < DOCS; i += 2000) {
     await wishes.insertMany(Array.from({ length: Math.min(2000, DOCS - i) }, (_, k) => wish(i + k)), { ordered: false });
@@ -126,6 +128,7 @@ async function main() {
     const selected = (n: number) => Math.round(n).toLocaleString('en-US');
     const shapes: Shape[] = [
       { name: 'equality on an indexed field: `find({beneficiaryId})`', filter: { beneficiaryId: 'b1' }, rows: '5', run: (w, i) => w.find({ beneficiaryId: `b${i}` }).toArray() },
+      { name: 'L. equality on a dotted path: `find({\'beneficiary.key\'})` (a person\'s applications by ID number)', filter: { 'beneficiary.key': 'k1' }, rows: '5', run: (w, i) => w.find({ 'beneficiary.key': `k${i}` }).toArray() },
       { name: '`{_id: {$in: 20 ids}}`', filter: { _id: { $in: ['w1', 'w2'] } }, rows: '20', run: (w, i) => w.find({ _id: { $in: Array.from({ length: 20 }, (_, k) => id(i * 20 + k)) } }).toArray() },
       { name: 'event append: `updateOne({_id, sequence: {$lt}})`', filter: { _id: 'w1', sequence: { $lt: 1e9 } }, rows: '1', run: (w, i) => w.updateOne({ _id: id(i), sequence: { $lt: 1e9 } }, { $inc: { sequence: 1 } }) },
       { name: 'E. status + region range + sort + limit 20 (one county)', filter: square(0), sort: { publishedAt: -1 }, rows: `${selected(DOCS / REGIONS / 3)} → 20`, before: true, run: (w, i) => w.find(square(i)).sort({ publishedAt: -1 }).limit(20).toArray() },

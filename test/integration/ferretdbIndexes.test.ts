@@ -1,6 +1,6 @@
 /**
  * The embedded database answers hot queries from indexes (tools/ferretdb-host/patches): equality,
- * ranges and `$in` on top-level fields are pushed down to SQLite expression indexes, `_id` reads use
+ * ranges and `$in` on fields and dotted paths (patches/0004) are pushed down to SQLite expression indexes, `_id` reads use
  * the `_id` index even in a database dropped and created again while the host runs, and the answers
  * are exactly MongoDB's (mixed types, arrays, null, missing fields). Sorts on top-level fields are
  * pushed down too (patches/0003): single-typed fields come back in MongoDB's order; a field mixing
@@ -86,6 +86,33 @@ describe('answers are unchanged by the pushdown', () => {
     expect((await c.updateOne({ _id: 'n2' as never, v: { $lt: 2 } }, { $set: { seen: true } })).matchedCount).toBe(0);
     expect((await c.updateOne({ _id: 'n15' as never, v: { $lt: 2 } }, { $set: { seen: true } })).modifiedCount).toBe(1);
     expect((await c.find({ seen: true }).toArray()).map((d) => d._id)).toEqual(['n15']);
+  });
+});
+
+describe('answers on a dotted path are unchanged by the pushdown (patches/0004)', () => {
+  beforeAll(async () => {
+    const c = db().collection('nested');
+    await c.createIndex({ 'p.k': 1 }, { name: 'p.k_1' });
+    await c.insertMany([
+      { _id: 'doc', p: { k: 'a' } }, { _id: 'num', p: { k: 2 } }, { _id: 'inner', p: { k: ['a', 'b'] } },
+      // a path through an array of documents: MongoDB matches any element
+      { _id: 'outer', p: [{ k: 'z' }, { k: 'a' }] }, { _id: 'none', p: { j: 'a' } }, { _id: 'scalar', p: 'a' },
+    ] as never[]);
+  });
+  const cases: [string, object, string[]][] = [
+    ['equality (a value, an array holding it, an array of documents holding it)', { 'p.k': 'a' }, ['doc', 'inner', 'outer']],
+    ['string range', { 'p.k': { $gte: 'b' } }, ['inner', 'outer']],
+    ['$in', { 'p.k': { $in: [2, 'z'] } }, ['num', 'outer']],
+  ];
+  it.each(cases)('%s', async (_name, filter, expected) => {
+    const found = await db().collection('nested').find(filter).toArray();
+    expect(found.map((d) => String(d._id)).sort()).toEqual(expected);
+  });
+  it('is served by the index on the path, with or without arrays on it', async () => {
+    expect(usesIndex(await explainFind('nested', { 'p.k': 'a' }))).toBe(true);
+    await db().collection('nested').deleteMany({ _id: { $in: ['inner', 'outer', 'none', 'scalar'] } } as never);
+    expect(usesIndex(await explainFind('nested', { 'p.k': 'a' }))).toBe(true);
+    expect((await db().collection('nested').find({ 'p.k': 'a' }).toArray()).map((d) => d._id)).toEqual(['doc']);
   });
 });
 

@@ -62,6 +62,9 @@ func main() {
 		// Sorts on top-level fields are pushed down to SQLite (patches/0003): the project's
 		// mongoose schemas give every field one type, which that order requires (docs/database.md).
 		EnableSortPushdown: *sortPushdown,
+		// Conditions on dotted paths (`applicant.idNumberBlindIndex`) reach SQLite and are served by
+		// the expression indexes on those paths (patches/0004).
+		EnableNestedPushdown: true,
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
 import type { ErrorCode } from '@dajiuzhu/shared';
 import { AppError } from '../errors/AppError';
 
@@ -28,4 +29,15 @@ export async function storeUpload(dir: string, id: string, stream: Readable, too
     throw err;
   }
   return { filePath, sha256: hash.digest('hex'), size };
+}
+
+/**
+ * The one file of a multipart import request (field `file`, at most `maxBytes`): its name and
+ * stream. Not multipart, or no `file` field → FILE_MISSING (400). The stream is read by storeUpload.
+ */
+export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<{ fileName: string; stream: Readable }> {
+  if (!request.isMultipart()) throw new AppError('FILE_MISSING');
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!part || part.fieldname !== 'file') throw new AppError('FILE_MISSING');
+  return { fileName: part.filename, stream: part.file };
 }

@@ -8,6 +8,7 @@ import {
 import type { LedgerImportService } from '../services/ledgerImportService';
 import { actionContext } from '../../../core/auth/authPlugin';
 import { AppError } from '../../../core/errors/AppError';
+import { receiveUpload } from '../../../core/imports/upload';
 import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
 
 /**
@@ -61,10 +62,8 @@ export default async function importRoutes(base: FastifyInstance, opts: { import
       response: { 202: ImportView, ...errorResponses(401, 403, 413, 415) },
     },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError('FILE_MISSING');
-    const part = await request.file({ limits: { fileSize: opts.maxImportBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw new AppError('FILE_MISSING');
-    const view = await imports.upload(actionContext(request), { ...request.query, fileName: part.filename, stream: part.file });
+    const upload = await receiveUpload(request, opts.maxImportBytes);
+    const view = await imports.upload(actionContext(request), { ...request.query, ...upload });
     return reply.code(202).send(view);
   });
 

@@ -11,6 +11,7 @@ import type { RuleService } from '../services/rules';
 import type { EvaluationService } from '../services/evaluation';
 import { actionContext } from '../../../core/auth/authPlugin';
 import { AppError } from '../../../core/errors/AppError';
+import { receiveUpload } from '../../../core/imports/upload';
 import { bearer, errorResponses } from '../../../core/http/schemaHelpers';
 
 /** A source the schema refuses is an unknown source: 400 MONITORING_SOURCE_UNKNOWN; anything else stays VALIDATION_FAILED. */
@@ -50,10 +51,8 @@ export default async function dataRoutes(base: FastifyInstance, opts: { imports:
       response: { 202: MonitoringImportView, ...errorResponses(401, 403, 413, 415) },
     },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError('FILE_MISSING');
-    const part = await request.file({ limits: { fileSize: opts.maxImportBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw new AppError('FILE_MISSING');
-    return reply.code(202).send(await imports.upload(actionContext(request), { ...request.query, fileName: part.filename, stream: part.file }));
+    const upload = await receiveUpload(request, opts.maxImportBytes);
+    return reply.code(202).send(await imports.upload(actionContext(request), { ...request.query, ...upload }));
   });
 
   app.get('/staff/monitoring/imports', {
