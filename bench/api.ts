@@ -6,7 +6,8 @@
  *   2. 300 concurrent writers (sign-ins: session, numbered slot, refresh token, audit): all settle;
  *   3. 1,000 simultaneous wish claims: all answered; claims/s vs 1,000 raw concurrent `insertOne`;
  *   4. two API processes vs one on reads (`GET /me`, the load split over both);
- *   5. the H5 app's first load: bytes on the wire with brotli/gzip vs uncompressed.
+ *   5. the H5 app's first load: bytes on the wire with brotli/gzip vs uncompressed; first contentful
+ *      paint under Fast 3G + CPU 4× vs a one-line page on the same server (bench/fcp.ts);
  * Run: `npm run bench:api` (BENCH_SECONDS per autocannon run, default 10). Prints a markdown report
  * (also written to /tmp/api-bench.md).
  */
@@ -15,6 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { measureFcp, writeOneLinePage } from './fcp';
 import { MongoClient } from 'mongodb';
 import { checkCharFor } from '@dajiuzhu/shared';
 import { startEmbeddedDatabase } from '../server/src/core/db/embedded';
@@ -24,6 +26,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 40;
 /** Cases in the county's queue for the queue figure (the demo's, copied). */
 const QUEUE_CASES = Number(process.env.BENCH_QUEUE_CASES ?? 300);
+const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 5);
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const ratio = (a: number, b: number) => `${fmt(a / b, 2)}×`;
 
@@ -128,6 +131,7 @@ async function main() {
   const children: Child[] = [];
   try {
     H5_DIR = await snapshotH5(path.join(dataDir, 'h5'));
+    if (H5_DIR) writeOneLinePage(H5_DIR);
     const hello = await spawnServer(['-e', HELLO], {});
     children.push(hello);
     // The first process loads the demo story (cases, published 幸福清单, wishes): the reads below use it.
@@ -195,6 +199,10 @@ async function main() {
     const h5 = await firstLoadBytes(p1.url);
     if (h5.assets === 0) say('| H5 first load | not measured: no H5 build (run `npm run build:h5`) | — | — |');
     else say(`| H5 first load (index.html + ${h5.assets} JS/CSS files) | brotli ${fmt(h5.br / 1024, 1)} KB, gzip ${fmt(h5.gzip / 1024, 1)} KB; hashed files: \`${h5.cacheControl}\` | uncompressed ${fmt(h5.identity / 1024, 1)} KB | ${ratio(h5.br, h5.identity)} |`);
+    if (h5.assets > 0) {
+      const fcp = await measureFcp(p1.url, FCP_RUNS);
+      say(`| H5 first contentful paint, home page, Fast 3G + CPU 4× (median of ${fcp.runs}) | ${fmt(fcp.app)} ms | a one-line page, same server and throttling: ${fmt(fcp.oneLine)} ms | ${ratio(fcp.app, fcp.oneLine)} |`);
+    }
 
     // 6. Statement and staff queue, each vs the driver reading the same data. Last: a slow scan
     // left running must not slow the figures above.

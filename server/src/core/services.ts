@@ -53,6 +53,7 @@ export function createServices(models: Models, config: AppConfig, deps: { sign: 
       face: deps.face ?? createFaceVerificationClient({ ...config.wechat, apiBaseUrl: config.identity.faceApiBaseUrl ?? config.wechat.apiBaseUrl }),
       verifier: config.identity.verifier,
       acceptDevIdentities: config.devSignIn,
+      linkCacheMs: config.sessionCacheMs,
     }),
     staff: staffService({ profiles: repos.profiles, audit }),
     files: fileService({ files: repos.files, profiles: repos.profiles, storage: localDiskStorage(path.resolve(config.dataDir, 'files')), audit }),

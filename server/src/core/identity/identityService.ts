@@ -12,6 +12,7 @@ import { verifiers, type Verifier } from './verifiers';
 import { conflictService } from './conflictService';
 import { identityMessage } from './identityMessages';
 import { toProfileView } from './profileService';
+import { verifiedLinkCache } from './verifiedLinkCache';
 
 /**
  * Who an account provably is (docs/security.md, "Identity"). A profile's ID number is only a claim
@@ -29,8 +30,11 @@ export function identityService(deps: {
   face: FaceVerificationClient;
   verifier: Verifier;
   acceptDevIdentities: boolean;
+  /** How long a verified link (account → blind index) is remembered; 0: read every time. */
+  linkCacheMs?: number;
 }) {
   const verification = verificationService(deps);
+  const links = verifiedLinkCache(deps.linkCacheMs ?? 0);
   const verify = verifiers({ ...deps, verification });
   const conflicts = conflictService(deps);
 
@@ -54,8 +58,12 @@ export function identityService(deps: {
 
     /** The blind index of the account's verified ID number, or null while it is unverified. */
     async verifiedBlindIndexOf(userId: string): Promise<string | null> {
+      const known = links.get(userId);
+      if (known) return known;
       const p = await deps.profiles.findById(userId);
-      return p?.verification ? p.idNumberBlindIndex : null;
+      if (!p?.verification) return null;
+      links.set(userId, p.idNumberBlindIndex);
+      return p.idNumberBlindIndex;
     },
     async isVerified(userId: string): Promise<boolean> {
       return !!(await deps.profiles.findById(userId))?.verification;

@@ -54,9 +54,10 @@ export function applicationRepository(m: ApplicationModels & { Entitlement: Mode
     listFiledBy: (userId: string) => m.Application.find({ filedBy: userId }).sort({ submittedAt: -1 }).limit(100).lean<ApplicationDoc[]>().exec(),
     listForPerson: (blindIndex: string) => m.Application.find({ 'applicant.idNumberBlindIndex': blindIndex }).sort({ submittedAt: -1 }).limit(100).lean<ApplicationDoc[]>().exec(),
     /** A staff queue: every application inside `region` (itself and all below). */
-    listInRegion: (region: string, filter: { status?: string; programme?: string }) =>
+    /** Oldest first, at most `limit` (2,000: the most a supervision sweep reads at once). */
+    listInRegion: (region: string, filter: { status?: string; programme?: string }, limit = 2000) =>
       m.Application.find({ regionCode: regionWithin(region), ...(filter.status ? { status: filter.status } : {}), ...(filter.programme ? { programme: filter.programme } : {}) })
-        .sort({ submittedAt: 1 }).limit(2000).lean<ApplicationDoc[]>().exec(),
+        .sort({ submittedAt: 1 }).limit(limit).lean<ApplicationDoc[]>().exec(),
     appendEvent: (e: ApplicationEventDoc) => insertWins(m.ApplicationEvent, e),
     deleteEvent: (id: string) => m.ApplicationEvent.deleteOne({ _id: id }).exec(),
     findEvent: (id: string) => m.ApplicationEvent.findById(id).lean<ApplicationEventDoc>().exec(),

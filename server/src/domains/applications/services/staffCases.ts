@@ -47,8 +47,12 @@ export function staffCases(deps: {
   return {
     async queue(ctx: ActionContext, q: StaffQueueQuery): Promise<StaffApplicationSummary[]> {
       const region = queueRegion(requireStaff(ctx.actor).regionCode, q.regionCode);
-      const docs = region ? await deps.repo.listInRegion(region, { status: q.status, programme: q.programme }) : [];
-      const rows = await staffRows(docs, (s) => q.overdue === undefined || s.overdue === q.overdue, q.limit ?? 50);
+      const limit = q.limit ?? 50;
+      // Overdue is computed per case (deadlines in working days), so only a query by it reads
+      // beyond the page; an unfiltered page reads just its own rows.
+      const read = q.overdue === undefined ? limit : undefined;
+      const docs = region ? await deps.repo.listInRegion(region, { status: q.status, programme: q.programme }, read) : [];
+      const rows = await staffRows(docs, (s) => q.overdue === undefined || s.overdue === q.overdue, limit);
       await deps.access.auditStaffList(ctx, rows.map((r) => r.a), 'application.queue');
       return rows.map((r) => r.s);
     },
