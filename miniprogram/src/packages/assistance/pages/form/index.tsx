@@ -66,9 +66,12 @@ export default function FormPage() {
     if (!loaded.current || !dirty.current) return;
     const t = setTimeout(() => { if (dirty.current) void persist(); }, 700);
     return () => clearTimeout(t);
+    // persist is this render's (it reads this render's form): the save is due when the form changes, not when persist is remade.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form, documents]);
   useEffect(() => {
     if (loaded.current && dirty.current) void persist();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as above: due when the step changes
   }, [step]);
 
   /** Every write answers with the whole draft (problems included); only the newest write's answer is shown. */

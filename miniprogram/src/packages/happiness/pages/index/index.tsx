@@ -39,9 +39,10 @@ export default function HappinessListPage() {
   const years = [...new Set([...publishedYears, thisYear - 1, thisYear])].sort((a, b) => b - a).slice(0, 5);
   const yearChosen = useRef(!!router.params?.year);
   useEffect(() => {
-    if (yearChosen.current || !publishedYears.length) return;
+    const newest = published.data?.years[0]?.year;
+    if (yearChosen.current || newest === undefined) return;
     yearChosen.current = true;
-    setYear(publishedYears[0]);
+    setYear(newest);
   }, [published.data]);
 
   const statement = useLoad(async () => {

@@ -52,6 +52,7 @@ export default function LedgerStaffPage() {
   useEffect(() => {
     getSources().then((r) => setSources(r.sources)).catch(fail);
     refreshQuestions().catch(fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page opens
   }, []);
 
   /** weapp: a file from a chat (H5 has its own file input below). */
