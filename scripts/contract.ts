@@ -19,6 +19,7 @@ import { applicationsKit } from '../test/support/applications';
 import { startContractWechat } from '../test/contract/fakeWechat';
 import { ROOT } from './h5';
 import { CONTRACT_REPORTS as REPORTS, CONTRACT_SUMMARY as SUMMARY } from './contractPart';
+import { withCreditCheck } from '@dajiuzhu/shared';
 
 const TMP = path.join(ROOT, '.tmp');
 const VENV = path.join(TMP, 'contract-venv');
@@ -47,7 +48,7 @@ function ensureVenv(): void {
   writeFileSync(stamp, wanted);
 }
 
-type Tokens = Record<'resident' | 'staff' | 'admin' | 'redeemer', string>;
+type Tokens = Record<'resident' | 'staff' | 'admin' | 'redeemer' | 'gridWorker' | 'charity', string>;
 /** Records the run starts with, so operations on an id reach the service instead of a 404. */
 type Records = Record<'applicationId' | 'draftId' | 'fileId', string>;
 
@@ -77,6 +78,8 @@ function schemathesis(baseUrl: string, tokens: Tokens, records: Records): Promis
     CONTRACT_STAFF_TOKEN: tokens.staff,
     CONTRACT_ADMIN_TOKEN: tokens.admin,
     CONTRACT_REDEEMER_TOKEN: tokens.redeemer,
+    CONTRACT_GRID_WORKER_TOKEN: tokens.gridWorker,
+    CONTRACT_CHARITY_TOKEN: tokens.charity,
     CONTRACT_APPLICATION_ID: records.applicationId,
     CONTRACT_DRAFT_ID: records.draftId,
     CONTRACT_FILE_ID: records.fileId,
@@ -101,6 +104,17 @@ function summarise(operations: number, exitCode: number): { passed: number; fail
   // A run that ended without a report, or failed with no failing operation (an error), counts as one failure.
   const failed = Math.max(attr('failures') + attr('errors'), exitCode === 0 ? 0 : 1);
   return { passed: Math.max(tested - failed, 0), failed, skipped: Math.max(operations - tested, 0), total: tested };
+}
+
+/** An account of a county's 慈善总会 (role charity), through an admin's invitation; its access token. */
+async function charityAccount(api: ReturnType<typeof client>, adminToken: string): Promise<string> {
+  const organization = { name: '契约测试慈善总会', creditCode: withCreditCheck('51371400MJD000099'), registrationNo: '契约测试001' };
+  const invitation = await api.post('/api/v1/admin/staff-invitations', { role: 'charity', regionCode: '371400', organization }, adminToken);
+  if (invitation.status !== 201) throw new Error(`charity invitation: ${invitation.status} ${JSON.stringify(invitation.body)}`);
+  const person = await api.signIn('contract-charity');
+  const redeemed = await api.post('/api/v1/staff-invitations/redeem', { code: invitation.body.code }, person.accessToken);
+  if (redeemed.status !== 200) throw new Error(`charity redeem: ${redeemed.status} ${JSON.stringify(redeemed.body)}`);
+  return redeemed.body.accessToken as string;
 }
 
 async function main(): Promise<number> {
@@ -132,11 +146,15 @@ async function main(): Promise<number> {
       const file = await kit.upload(resident.token);
       const staff = await api.signIn('contract-staff', { role: 'staff', regionCode: '371402', level: 'county' });
       const admin = await api.signIn('contract-admin', { role: 'admin' });
+      // A grid worker of a village of the staff member's county: the task routes are theirs alone.
+      const gridWorker = await api.signIn('contract-gridworker', { role: 'gridWorker', regionCode: '371402001001' });
+      // A charity organisation's account: made the only way there is, an admin's invitation redeemed.
+      const charity = await charityAccount(api, admin.accessToken);
       // Redeeming an invitation starts a new session and ends the caller's: a person of its own.
       const redeemer = await api.signIn('contract-redeemer');
       const code = await schemathesis(
         stack.baseUrl,
-        { resident: resident.token, staff: staff.accessToken, admin: admin.accessToken, redeemer: redeemer.accessToken },
+        { resident: resident.token, staff: staff.accessToken, admin: admin.accessToken, redeemer: redeemer.accessToken, gridWorker: gridWorker.accessToken, charity },
         { applicationId: application.id, draftId: draft.id, fileId: file.body.id },
       );
       const counts = summarise(operations, code);

@@ -2,7 +2,11 @@ import type { AppConfig } from '../src/schema';
 import { APPLICATION_SETTINGS } from '../src/applicationChain';
 import { LEDGER_DEFAULTS } from '../src/ledger';
 import { WISH_DEFAULTS } from '../src/wishes';
+import { PAYMENT_DEFAULTS } from '../src/payment';
+import { CHARITY_DEFAULTS } from '../src/charity';
 import { MONITORING_DEFAULTS } from '../src/monitoring';
+import { RECHECK_DEFAULTS } from '../src/recheck';
+import { SUPERVISION_DEFAULTS } from '../src/supervision';
 
 /**
  * Defaults for every environment. Development and test keys below are public and fixed so
@@ -55,5 +59,9 @@ export const defaults: AppConfig = {
   applications: APPLICATION_SETTINGS,
   ledger: LEDGER_DEFAULTS,
   wishes: WISH_DEFAULTS,
+  payment: PAYMENT_DEFAULTS,
+  charity: CHARITY_DEFAULTS,
   monitoring: MONITORING_DEFAULTS,
+  recheck: RECHECK_DEFAULTS,
+  supervision: SUPERVISION_DEFAULTS,
 };

@@ -11,6 +11,8 @@ export const production: ConfigLayer = {
   jwt: { secret: '' },
   pii: { keys: {}, activeKeyId: '', blindIndexKey: '' },
   wechat: { appId: '', appSecret: '' },
+  // The real WeChat Pay client (the fake is refused here); without its WECHATPAY_* keys donations answer 503.
+  payment: { provider: 'wechat' },
   // No stack trace recorded per query (11 % of a signed-in request's time).
   database: { queryStackTraces: false },
 };

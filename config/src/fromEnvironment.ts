@@ -3,6 +3,9 @@ import { ConfigError } from './configError';
 import { APPLICATION_ENV_KEYS } from './applicationChain';
 import { LEDGER_ENV_KEYS } from './ledger';
 import { parseBudgetCaps, WISH_ENV_KEYS } from './wishes';
+import { PAYMENT_ENV_KEYS, PAYMENT_TEXT_KEYS } from './payment';
+import { SUPERVISION_ENV_KEYS } from './supervision';
+import { CHARITY_ENV_KEYS } from './charity';
 
 /** Environment variables each map to one key; the error names both when a value is bad. */
 export const ENV_KEYS: Record<string, string> = {
@@ -44,19 +47,24 @@ export const ENV_KEYS: Record<string, string> = {
   ...APPLICATION_ENV_KEYS,
   ...LEDGER_ENV_KEYS,
   ...WISH_ENV_KEYS,
+  ...PAYMENT_ENV_KEYS,
+  ...SUPERVISION_ENV_KEYS,
+  ...CHARITY_ENV_KEYS,
 };
 
 export { ConfigError };
 
 /** Keys whose environment value is a whole number; every other value is text (or parsed below). */
-const TEXT_KEYS = new Set(['host', 'mongodbUri', 'dataDir', 'logLevel', 'h5Dir', 'pii.activeKeyId', 'pii.blindIndexKey', 'jwt.secret', 'wechat.appId', 'wechat.appSecret', 'wechat.apiBaseUrl', 'wishes.contentCheck', 'identity.verifier', 'ledger.subscribeTemplateId', 'applications.messages.subscribeTemplateId']);
+const TEXT_KEYS = new Set(['host', 'mongodbUri', 'dataDir', 'logLevel', 'h5Dir', 'pii.activeKeyId', 'pii.blindIndexKey', 'jwt.secret', 'wechat.appId', 'wechat.appSecret', 'wechat.apiBaseUrl', 'wishes.contentCheck', 'identity.verifier', 'ledger.subscribeTemplateId', 'applications.messages.subscribeTemplateId', 'supervision.cardKey', 'charity.contentCheck']);
 const INTEGER_KEYS = new Set(['port', 'bodyLimitBytes', 'rateLimit.max', 'rateLimit.authMax', 'jwt.accessTtlSeconds', 'jwt.refreshTtlDays', 'wechat.timeoutMs', 'invitationTtlHours', 'shutdownGraceMs', 'uploads.maxBytes', 'uploads.perAccountPerDay', 'maxSessionsPerAccount', 'database.requestTimeoutMs', 'database.maxPoolSize', 'identity.helperFilingsPerDay', 'sessionCacheMs', 'jobs.leaseTtlMs']);
+
+for (const key of PAYMENT_TEXT_KEYS) TEXT_KEYS.add(key);
 
 const BOOLEAN_KEYS = new Set(['devSignIn', 'seedDemo', 'database.queryStackTraces']);
 
 function parseValue(envName: string, key: string, raw: string): unknown {
   if (key === 'wishes.budgetCapByRegion') return parseBudgetCaps(envName, raw);
-  if (INTEGER_KEYS.has(key) || (!TEXT_KEYS.has(key) && (key.startsWith('wishes.') || key.startsWith('ledger.')))) {
+  if (INTEGER_KEYS.has(key) || (!TEXT_KEYS.has(key) && (key.startsWith('wishes.') || key.startsWith('ledger.') || key.startsWith('payment.') || key.startsWith('supervision.') || key.startsWith('charity.')))) {
     if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`配置错误 ${key} (${envName}): "${raw}" is not a whole number`);
     return Number(raw);
   }

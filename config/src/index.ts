@@ -9,13 +9,19 @@ import { ConfigError, ENV_KEYS, layerFromEnvironment } from './fromEnvironment';
 import { checkApplicationSettings } from './applicationChain';
 import { checkLedgerConfig } from './ledger';
 import { checkWishConfig } from './wishes';
+import { checkPaymentConfig } from './payment';
+import { checkCharityConfig } from './charity';
 
 export type { AppConfig } from './schema';
 export type { ConfigLayer } from './layer';
 export { ConfigError } from './fromEnvironment';
 export { budgetCapFor, type WishConfig } from './wishes';
 export type { LedgerConfig } from './ledger';
+export { paymentConfigured, type PaymentConfig } from './payment';
 export type { MonitoringConfig } from './monitoring';
+export { phaseOutMonthsFor, type RecheckConfig } from './recheck';
+export type { SupervisionConfig } from './supervision';
+export type { CharityConfig } from './charity';
 export type { ApplicationSettings } from './applicationChain';
 
 const ENVIRONMENTS = { development, test, production } as const;
@@ -54,6 +60,8 @@ export function validateConfig(config: AppConfig): AppConfig {
   checkApplicationSettings(config.applications);
   checkLedgerConfig(config.ledger);
   checkWishConfig(config.wishes, config.env);
+  checkPaymentConfig(config.payment, config.env);
+  checkCharityConfig(config.charity, config.env);
   return Object.freeze(config);
 }
 export { loadPolicyStandards, type PolicyStandards } from './policy';

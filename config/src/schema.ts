@@ -2,7 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ApplicationSettingsSchema, type ApplicationSettings } from './applicationChain';
 import { LedgerConfigSchema } from './ledger';
 import { WishConfigSchema } from './wishes';
+import { PaymentConfigSchema } from './payment';
+import { CharityConfigSchema } from './charity';
 import { MonitoringConfigSchema } from './monitoring';
+import { RecheckConfigSchema } from './recheck';
+import { SupervisionConfigSchema } from './supervision';
 
 /** Every setting the product reads, with its bounds. Validated once at start. */
 export const AppConfigSchema = Type.Object(
@@ -104,7 +108,12 @@ export const AppConfigSchema = Type.Object(
     applications: ApplicationSettingsSchema,
     ledger: LedgerConfigSchema,
     wishes: WishConfigSchema,
+    /** Donations' payments (WeChat Pay or the local fake): config/src/payment.ts. */
+    payment: PaymentConfigSchema,
+    charity: CharityConfigSchema,
     monitoring: MonitoringConfigSchema,
+    recheck: RecheckConfigSchema,
+    supervision: SupervisionConfigSchema,
   },
   { additionalProperties: false },
 );

@@ -22,6 +22,12 @@ export const WishConfigSchema = Type.Object(
     claimRate: Type.Object({ max: Type.Integer({ minimum: 1 }), windowMs: Type.Integer({ minimum: 1000 }) }),
     /** How often the lapse job runs. */
     lapseJobIntervalMs: Type.Integer({ minimum: 1000, maximum: 24 * 3600 * 1000 }),
+    /**
+     * Largest wish or delivery photo accepted (bytes), checked at upload (413 FILE_TOO_LARGE, nothing
+     * stored). Default 1 MB: the limit of WeChat's image check (img_sec_check), which every photo
+     * passes before it is attached; the phone compresses below it first.
+     */
+    photoMaxBytes: Type.Integer({ minimum: 10 * 1024, maximum: 10 * 1024 * 1024 }),
     /** Content security check of text and photos: WeChat's API, or off (development only). */
     contentCheck: Type.Union([Type.Literal('wechat'), Type.Literal('off')]),
   },
@@ -37,6 +43,7 @@ export const WISH_DEFAULTS: WishConfig = {
   storyMaxChars: WISH_STORY_MAX_CHARS,
   claimRate: { max: 20, windowMs: 60_000 },
   lapseJobIntervalMs: 10 * 60_000,
+  photoMaxBytes: 1024 * 1024,
   contentCheck: 'wechat',
 };
 
@@ -50,6 +57,7 @@ export const WISH_ENV_KEYS: Record<string, string> = {
   WISH_CLAIM_RATE_MAX: 'wishes.claimRate.max',
   WISH_CLAIM_RATE_WINDOW_MS: 'wishes.claimRate.windowMs',
   WISH_LAPSE_JOB_INTERVAL_MS: 'wishes.lapseJobIntervalMs',
+  WISH_PHOTO_MAX_BYTES: 'wishes.photoMaxBytes',
   WISH_CONTENT_CHECK: 'wishes.contentCheck',
 };
 

@@ -12,6 +12,9 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['pages/profile/index', 'pages/demo-sign-in/index'] },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/redeem/index'] },
     { root: 'packages/monitoring', pages: ['pages/index/index', 'pages/task/index', 'pages/alerts/index', 'pages/alert/index', 'pages/import/index', 'pages/dashboard/index', 'pages/help/index', 'pages/report/index', 'pages/mine/index'] },
+    { root: 'packages/recheck', pages: ['pages/index/index', 'pages/report/index', 'pages/desk/index', 'pages/case/index'] },
+    { root: 'packages/charity', pages: ['pages/square/index', 'pages/project/index', 'pages/donate/index', 'pages/donations/index', 'pages/org/index', 'pages/edit/index', 'pages/manage/index', 'pages/review/index'] },
+    { root: 'packages/supervision', pages: ['pages/card/index', 'pages/decision/index', 'pages/desk/index', 'pages/verify/index', 'pages/reviews/index', 'pages/relatives/index', 'pages/grants/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -15,6 +15,7 @@ export const ROUTES = {
   helpRequest: '/packages/monitoring/pages/help/index',
   hardshipReport: '/packages/monitoring/pages/report/index',
   myReports: '/packages/monitoring/pages/mine/index',
+  charity: '/packages/charity/pages/square/index',
 } as const;
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.mine];

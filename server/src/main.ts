@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './core/db/embedded';
 import { isDatabaseUnavailable } from './core/db/unavailable';
 import { seedDemoData } from './core/seed/demo';
-import { seedMonitoringDemo } from './domains/monitoring/demo';
+import { demoStory } from './domains/demoStory';
 import { DEMO_ACCOUNTS } from '@dajiuzhu/shared';
 
 /** After the drain, the time closing the database and the embedded process may take before exit(1). */
@@ -35,11 +35,7 @@ export async function main(): Promise<void> {
   const app = await buildApp(config, { databaseUri, databaseName: config.mongodbUri ? undefined : 'dajiuzhu' });
   if (config.devSignIn && config.seedDemo) {
     const seeding = Date.now();
-    const seeded = await seedDemoData(app, {
-      publicNoticeDays: config.applications.deadlines.publicNoticeDays,
-      // Domains' own parts of the demo story (core may not import domains), run last, once each.
-      more: [{ name: 'monitoring', seed: seedMonitoringDemo }],
-    });
+    const seeded = await seedDemoData(app, demoStory(config.applications.deadlines.publicNoticeDays));
     if (seeded.ran.length) console.log(`Demo data: ${seeded.ran.length} steps loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
   }
 

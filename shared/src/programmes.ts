@@ -40,6 +40,7 @@ export const PROGRAMMES: readonly ProgrammeInfo[] = [
   P('charity', '慈善救助', '慈善救助', '慈善组织给予的帮助'),
   P('wish', '微心愿', '微心愿', '爱心人士帮您实现的心愿', { category: 'otherHelp' }),
   P('service', '关爱服务', '关爱服务', '上门探访、照料等服务', { category: 'otherHelp' }),
+  P('charityProject', '慈善项目帮扶', '慈善项目', '慈善组织的募捐项目给您的钱或物品', { category: 'otherHelp' }),
 ];
 
 const BY_CODE = new Map(PROGRAMMES.map((p) => [p.code, p]));

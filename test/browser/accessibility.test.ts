@@ -24,7 +24,7 @@ import { applicationsKit, idNumber } from '../support/applications';
 import { verifyIdentity } from '../support/identity';
 import { measurePage, type Finding } from './accessibility.measure';
 import { seedDemoData } from '../../server/src/core/seed/demo';
-import { seedMonitoringDemo } from '../../server/src/domains/monitoring/demo';
+import { demoStory } from '../../server/src/domains/demoStory';
 import { development } from '../../config/env/development';
 
 jest.setTimeout(900_000);
@@ -55,6 +55,19 @@ const ROLE_OF: [string, Who][] = [
   ['/packages/wish/pages/certificate/', 'donor'],
   ['/packages/admin/', 'admin'],
   ['/packages/monitoring/', 'gridWorker'],
+  ['/packages/recheck/pages/desk/', 'county'],
+  ['/packages/recheck/pages/case/', 'county'],
+  ['/packages/supervision/pages/desk/', 'county'],
+  ['/packages/supervision/pages/verify/', 'county'],
+  ['/packages/supervision/pages/reviews/', 'county'],
+  ['/packages/supervision/pages/relatives/', 'county'],
+  ['/packages/supervision/pages/grants/', 'county'],
+  ['/packages/charity/pages/org/', 'charity'],
+  ['/packages/charity/pages/edit/', 'charity'],
+  ['/packages/charity/pages/manage/', 'charity'],
+  ['/packages/charity/pages/review/', 'county'],
+  ['/packages/charity/pages/donate/', 'donor'],
+  ['/packages/charity/pages/donations/', 'donor'],
 ];
 const whoOpens = (route: string): Who => ROLE_OF.find(([prefix]) => route.startsWith(prefix))?.[1] ?? 'resident';
 
@@ -86,7 +99,7 @@ describe('every page meets the accessibility bar (H5, 390 × 844)', () => {
     // The development settings and the demo story `npm start` loads (docs/demo.md), so the pages
     // are measured with real content: published 幸福清单, cases at each stage, wishes, alerts.
     stack = await startStack({ overrides: development });
-    await seedDemoData(stack.app, { publicNoticeDays: 7, more: [{ name: 'monitoring', seed: seedMonitoringDemo }] });
+    await seedDemoData(stack.app, demoStory(7));
     const kit = applicationsKit(stack);
     const api = client(stack.baseUrl);
     // 王大爷: verified, one submitted case (also the township's queue) and one draft.
@@ -106,6 +119,17 @@ describe('every page meets the accessibility bar (H5, 390 × 844)', () => {
     const wishes = await api.get('/api/v1/wishes');
     const wishId = wishes.body?.wishes?.[0]?.id;
     if (wishId) queryOf['/packages/wish/pages/detail/index'] = `?id=${wishId}`;
+    // A recheck of the county's desk and a published charity project of the demo.
+    const county = await api.signIn('demo-staff-dezhou-county', { role: 'staff', regionCode: '371400', level: 'county' });
+    const recheckId = (await api.get('/api/v1/staff/rechecks', county.accessToken)).body?.rechecks?.[0]?.id;
+    if (recheckId) queryOf['/packages/recheck/pages/case/index'] = `?id=${recheckId}`;
+    const projectId = (await api.get('/api/v1/charity/projects')).body?.projects?.[0]?.id;
+    if (projectId) {
+      for (const page of ['project', 'donate']) queryOf[`/packages/charity/pages/${page}/index`] = `?id=${projectId}`;
+    }
+    const org = await api.signIn('demo-charity-dezhou', { role: 'charity' });
+    const ownProjectId = (await api.get('/api/v1/charity/organization/projects', org.accessToken)).body?.projects?.[0]?.id;
+    if (ownProjectId) queryOf['/packages/charity/pages/manage/index'] = `?id=${ownProjectId}`;
     browser = await launchChromium();
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });

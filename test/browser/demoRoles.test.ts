@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, shanghaiYear } from '@dajiuzhu/shared';
 import { seedDemoData, type DemoSeedOptions } from '../../server/src/core/seed/demo';
-import { seedMonitoringDemo } from '../../server/src/domains/monitoring/demo';
+import { demoStory } from '../../server/src/domains/demoStory';
 import { development } from '../../config/env/development';
 import { startStack, type Stack } from '../support/stack';
 import { launchChromium } from '../support/browser';
@@ -17,7 +17,8 @@ import { client } from '../support/http';
 jest.setTimeout(300_000);
 
 /** What `npm start` passes (server/src/main.ts). */
-const OPTIONS: DemoSeedOptions = { publicNoticeDays: 7, more: [{ name: 'monitoring', seed: seedMonitoringDemo }] };
+/** The whole story `npm start` loads. */
+const OPTIONS: DemoSeedOptions = demoStory(7);
 
 /** Each demo account and what its first screen must show (and must not). */
 const FIRST_SCREENS: { openid: string; shows: string[]; notShown?: string[] }[] = [

@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNTS, shanghaiDate, shanghaiYear } from '@dajiuzhu/shared';
 import { seedDemoData, type DemoSeedOptions } from '../../server/src/core/seed/demo';
-import { seedMonitoringDemo } from '../../server/src/domains/monitoring/demo';
+import { demoStory } from '../../server/src/domains/demoStory';
 import { development } from '../../config/env/development';
 import { startStack, type Stack } from '../support/stack';
 import { client } from '../support/http';
@@ -10,7 +10,8 @@ import { client } from '../support/http';
  * through the real HTTP API as each demo role would on their first screen.
  */
 /** What `npm start` passes (server/src/main.ts). */
-const OPTIONS: DemoSeedOptions = { publicNoticeDays: 7, more: [{ name: 'monitoring', seed: seedMonitoringDemo }] };
+/** The whole story `npm start` loads. */
+const OPTIONS: DemoSeedOptions = demoStory(7);
 let stack: Stack;
 let api: ReturnType<typeof client>;
 const thisYear = shanghaiYear();

@@ -9,6 +9,7 @@ import { startStack, type Stack } from '../support/stack';
 import { client, expectEnvelope } from '../support/http';
 import { startFakeWechatContent } from '../support/fakeWechatContent';
 import { verifyIdentity } from '../support/identity';
+import { JPEG_16, riskyPng } from '../support/images';
 import '../../server/src/domains/wishes/api';
 
 let stack: Stack;
@@ -25,7 +26,7 @@ let resident: Session;
 
 const W = '/api/v1/wishes';
 const idFor = (first17: string) => first17 + checkCharFor(first17);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF fake item photo')]);
+const JPEG = JPEG_16;
 
 async function upload(token: string, data: Buffer, purpose = 'wishPhoto', name = 'item.jpg') {
   const form = new FormData();
@@ -73,7 +74,7 @@ describe('the whole flow', () => {
   it('post → review → square → claim → deliver → confirm → thank → certificate → numbers', async () => {
     const photo = await upload(ben.accessToken, JPEG);
     expect(photo.status).toBe(201);
-    const posted = await api.post(W, wishBody({ photoFileIds: [photo.body.id] }), ben.accessToken);
+    const posted = await api.post(W, wishBody({ photoFileIds: [photo.body.id], noChildFaces: true }), ben.accessToken);
     expect(posted.status).toBe(201);
     expect(posted.body).toMatchObject({ status: 'pendingReview', delivery: 'communityOffice', postedOnBehalf: false, actions: [] });
     const id = posted.body.id;
@@ -130,7 +131,7 @@ describe('the whole flow', () => {
     expect(JSON.stringify((await api.get(`${W}/${id}`)).body)).not.toContain('13700001111');
 
     const deliverPhoto = await upload(donor.accessToken, JPEG, 'deliveryPhoto');
-    const delivered = await api.post(`/api/v1/wish-claims/${claimId}/deliver`, { note: '已送到新湖社区服务站', photoFileIds: [deliverPhoto.body.id] }, donor.accessToken);
+    const delivered = await api.post(`/api/v1/wish-claims/${claimId}/deliver`, { note: '已送到新湖社区服务站', photoFileIds: [deliverPhoto.body.id], noChildFaces: true }, donor.accessToken);
     expect(delivered.status).toBe(200);
     expect(delivered.body.status).toBe('delivered');
 
@@ -298,8 +299,9 @@ describe('content check (WeChat content security through the adapter)', () => {
   });
 
   it('checks photos with img_sec_check and refuses a risky one', async () => {
-    const risky = await upload(ben.accessToken, Buffer.concat([JPEG, Buffer.from('RISKY')]));
-    const res = await api.post(W, wishBody({ photoFileIds: [risky.body.id] }), ben.accessToken);
+    const risky = await upload(ben.accessToken, riskyPng(), 'wishPhoto', 'item.png');
+    expect(risky.status).toBe(201);
+    const res = await api.post(W, wishBody({ photoFileIds: [risky.body.id], noChildFaces: true }), ben.accessToken);
     expectEnvelope(res, 400, 'WISH_CONTENT_REJECTED');
     expect(res.body.error.message).toContain('第1张照片');
     expect(fake.calls.some((c) => c.path === '/wxa/img_sec_check')).toBe(true);
@@ -546,7 +548,7 @@ describe('numbers', () => {
   });
 
   it('publishes the local rules', async () => {
-    expect((await api.get('/api/v1/wish-rules?regionCode=371402')).body).toEqual({ budgetCapFen: 50000, storyMaxChars: 300, maxActiveClaims: 5, lapseDays: 7 });
+    expect((await api.get('/api/v1/wish-rules?regionCode=371402')).body).toEqual({ budgetCapFen: 50000, storyMaxChars: 300, maxActiveClaims: 5, lapseDays: 7, photoMaxBytes: 1024 * 1024 });
   });
 });
 

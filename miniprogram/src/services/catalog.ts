@@ -2,7 +2,7 @@ import type { Role } from '@dajiuzhu/shared';
 import { ROUTES } from '../routes';
 
 export interface ServiceEntry {
-  key: 'apply' | 'estimate' | 'progress' | 'happinessList' | 'wish' | 'donorHelp' | 'staffDesk' | 'helpRequest' | 'hardshipReport';
+  key: 'apply' | 'estimate' | 'progress' | 'happinessList' | 'wish' | 'donorHelp' | 'charity' | 'staffDesk' | 'helpRequest' | 'hardshipReport';
   title: string;
   /** One line shown in 办事. */
   summary: string;
@@ -19,6 +19,7 @@ export const SERVICES: ServiceEntry[] = [
   { key: 'happinessList', title: '幸福清单', summary: '查看今年领取的每一项救助和金额', url: ROUTES.happiness },
   { key: 'wish', title: '微心愿', summary: '发布或查看困难群众的小心愿', url: `${ROUTES.wish}?service=wish` },
   { key: 'donorHelp', title: '我要帮扶', summary: '爱心人士、爱心企业认领并实现心愿', url: `${ROUTES.wish}?service=donorHelp` },
+  { key: 'charity', title: '慈善项目', summary: '为困难群众募捐的项目，善款去向公开、每季度报告', url: ROUTES.charity },
   { key: 'helpRequest', title: '一键求助', summary: '遇到困难，告诉所在地的工作人员', url: ROUTES.helpRequest },
   { key: 'hardshipReport', title: '随手拍', summary: '发现身边有人生活困难，报告给工作人员', url: ROUTES.hardshipReport },
   { key: 'staffDesk', title: '工作台', summary: '工作人员受理、调查、审核', url: ROUTES.staff, role: 'staff' },

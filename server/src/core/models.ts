@@ -18,6 +18,8 @@ export interface UserDoc {
   staff?: { level: 'township' | 'county'; regionCode: string } | null;
   /** A grid worker's (网格员) village or community (role gridWorker). */
   gridWorker?: { regionCode: string } | null;
+  /** The charity organisation the account acts for (role charity; `organizationId` = its 统一社会信用代码). */
+  charity?: { organizationId: string; regionCode: string } | null;
   donor?: { kind: 'person' | 'company'; displayName: string } | null;
   createdAt: Date;
 }
@@ -27,6 +29,7 @@ const UserSchema = new Schema<UserDoc>(
     roles: { type: [String], required: true },
     staff: { type: new Schema({ level: String, regionCode: String }, opts), default: null },
     gridWorker: { type: new Schema({ regionCode: String }, opts), default: null },
+    charity: { type: new Schema({ organizationId: String, regionCode: String }, opts), default: null },
     donor: { type: new Schema({ kind: String, displayName: String }, opts), default: null },
     createdAt: { type: Date, required: true },
   },
@@ -84,13 +87,16 @@ const RefreshSpendSchema = new Schema<RefreshSpendDoc>(
 
 /** Profiles (claims), verified identities, identity conflicts and the save lock: core/identity/model.ts. */
 /** Staff invitation, `_id` = SHA-256 of the code (the code itself is shown once). */
-export interface InvitationDoc { _id: string; role?: 'staff' | 'gridWorker'; level: 'township' | 'county'; regionCode: string; note: string; createdBy: string; createdAt: Date; expiresAt: Date }
+/** A charity invitation carries the organisation it makes the account act for. */
+export interface InvitationOrganization { name: string; creditCode: string; registrationNo: string }
+export interface InvitationDoc { _id: string; role?: 'staff' | 'gridWorker' | 'charity'; level: 'township' | 'county'; regionCode: string; organization?: InvitationOrganization | null; note: string; createdBy: string; createdAt: Date; expiresAt: Date }
 const InvitationSchema = new Schema<InvitationDoc>(
   {
     _id: { type: String, required: true },
     role: { type: String, default: 'staff' },
     level: { type: String, required: true },
     regionCode: { type: String, required: true },
+    organization: { type: new Schema({ name: String, creditCode: String, registrationNo: String }, opts), default: null },
     note: { type: String, default: '' },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },

@@ -6,6 +6,10 @@ import { applicationDomain } from './applications';
 import { ledgerDomain } from './ledger';
 import { policyDomain } from './policy';
 import { monitoringDomain } from './monitoring';
+import { reviewsDomain } from './reviews';
+import { supervisionDomain } from './supervision';
+import { recheckDomain } from './recheck';
+import { charityDomain } from './charity';
 
 /**
  * What buildApp passes every domain: the core options, and construction-time hooks a domain reads
@@ -17,4 +21,4 @@ export interface DomainsOptions extends DomainOptions {
 export type { LedgerHooks };
 
 /** Every business domain, in dependency order (each names the domains it uses; Fastify checks). */
-export const DOMAINS: FastifyPluginAsync<DomainsOptions>[] = [policyDomain, applicationDomain, ledgerDomain, wishDomain, monitoringDomain];
+export const DOMAINS: FastifyPluginAsync<DomainsOptions>[] = [policyDomain, applicationDomain, ledgerDomain, wishDomain, monitoringDomain, recheckDomain, reviewsDomain, supervisionDomain, charityDomain];

@@ -18,5 +18,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-staff-dezhou-county', role: 'staff', level: 'county', regionCode: '371400', label: '县级民政（德州市）', description: '审批（一件公示期已满、可立即审批）、监察、台账' },
   { openid: 'demo-staff-liaocheng-county', role: 'staff', level: 'county', regionCode: '371500', label: '县级民政（聊城市）', description: '审批、监察' },
   { openid: 'demo-gridworker-dezhou', role: 'gridWorker', regionCode: '371402001001', label: '网格员（德州 新华街道某社区）', description: '入户核查预警任务、登记核查结果' },
+  { openid: 'demo-charity-dezhou', role: 'charity', label: '慈善组织（德州市慈善总会）', description: '募捐项目：审核中、募捐中（捐款、企业配捐、支出、救助到人、进展报告）、已结项' },
   { openid: 'demo-admin', role: 'admin', label: '系统管理员', description: '创建工作人员邀请码' },
 ];

@@ -7,12 +7,24 @@ import { WISH_ERROR_CODES } from './wishCodes';
 import { APPLICATION_ERROR_CODES } from './applicationCodes';
 import { LEDGER_ERROR_CODES } from './ledgerCodes';
 import { MONITORING_ERROR_CODES } from './monitoringCodes';
+import { RECHECK_ERROR_CODES } from './recheckCodes';
+import { DONATION_ERROR_CODES } from './donationCodes';
+import { SUPERVISION_ERROR_CODES } from './supervisionCodes';
+import { REVIEW_ERROR_CODES } from './reviewCodes';
+import { CARD_ERROR_CODES } from './cardCodes';
+import { CHARITY_ERROR_CODES } from './charityCodes';
 
 export const ERROR_CODES = {
   ...WISH_ERROR_CODES,
   ...APPLICATION_ERROR_CODES,
   ...LEDGER_ERROR_CODES,
   ...MONITORING_ERROR_CODES,
+  ...RECHECK_ERROR_CODES,
+  ...DONATION_ERROR_CODES,
+  ...SUPERVISION_ERROR_CODES,
+  ...REVIEW_ERROR_CODES,
+  ...CARD_ERROR_CODES,
+  ...CHARITY_ERROR_CODES,
   VALIDATION_FAILED: { status: 400, message: '填写的内容有误，请检查后重试' },
   INVALID_JSON: { status: 400, message: '请求格式不正确' },
   INVALID_ID_NUMBER: { status: 400, message: '身份证号不正确' },

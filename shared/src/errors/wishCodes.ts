@@ -15,6 +15,8 @@ export const WISH_ERROR_CODES = {
   WISH_CONTENT_REJECTED: { status: 400, message: '内容未通过安全检测，请修改后再提交' },
   WISH_CONTENT_CHECK_UNAVAILABLE: { status: 503, message: '内容安全检测暂时不可用，请稍后再试' },
   WISH_PHOTO_INVALID: { status: 400, message: '照片无效：只能使用自己上传的物品照片（JPEG、PNG 或 WebP）' },
+  WISH_PHOTO_RULE_NOT_CONFIRMED: { status: 400, message: '请确认照片里只拍了物品，没有儿童的面部' },
+  WISH_REFERRAL_NOT_ON_BEHALF: { status: 403, message: '转介只能由工作人员代居民发布心愿时登记（需填写受助居民）' },
   WISH_NOT_BENEFICIARY: { status: 403, message: '只有心愿发布人本人或辖区工作人员可以进行此操作' },
   WISH_NOT_CLAIM_DONOR: { status: 403, message: '只有认领该心愿的爱心人士可以进行此操作' },
   WISH_ALREADY_THANKED: { status: 409, message: '已经发送过感谢留言了' },

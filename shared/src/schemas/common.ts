@@ -17,8 +17,8 @@ export type ErrorEnvelope = Static<typeof ErrorEnvelope>;
 
 export const RegionCode = Type.String({ pattern: REGION_CODE_PATTERN, description: 'GB/T 2260 行政区划代码 (6/9/12 digits)' });
 
-/** gridWorker (网格员): visits the households of monitoring alerts assigned to them; bound to a village/community region. */
-export const Role = Type.Union([Type.Literal('resident'), Type.Literal('donor'), Type.Literal('staff'), Type.Literal('admin'), Type.Literal('gridWorker')]);
+/** gridWorker (网格员): visits the households of monitoring alerts assigned to them; bound to a village/community region. charity: acts for one charity organisation (慈善筹). */
+export const Role = Type.Union([Type.Literal('resident'), Type.Literal('donor'), Type.Literal('staff'), Type.Literal('admin'), Type.Literal('gridWorker'), Type.Literal('charity')]);
 export type Role = Static<typeof Role>;
 
 export const StaffLevel = Type.Union([Type.Literal('township'), Type.Literal('county')]);

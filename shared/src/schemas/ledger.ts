@@ -179,7 +179,7 @@ export const HeldRowRefuseBody = StrictObject({ reason: Type.String({ minLength:
 export type HeldRowRefuseBody = Static<typeof HeldRowRefuseBody>;
 
 // ---------- ledger ----------
-export const DisbursementSource = Type.Union([Type.Literal('paymentRun'), Type.Literal('import'), Type.Literal('adjustment')]);
+export const DisbursementSource = Type.Union([Type.Literal('paymentRun'), Type.Literal('import'), Type.Literal('adjustment'), Type.Literal('charity')]);
 export const DisbursementView = Type.Object({
   id: Type.String(),
   beneficiaryId: Type.String(),

@@ -1,9 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, RegionCode, StaffLevel, StrictObject } from './common';
 import { ProfileView } from './user';
+import { CharityOrganizationInput } from './charity';
 
 /** Who an invitation makes: staff (the default; `level` required) or a grid worker (网格员; `level` not used). */
-export const InvitationRole = Type.Union([Type.Literal('staff'), Type.Literal('gridWorker')]);
+export const InvitationRole = Type.Union([Type.Literal('staff'), Type.Literal('gridWorker'), Type.Literal('charity')]);
 export type InvitationRole = Static<typeof InvitationRole>;
 
 /** A staff member: a level and the region they serve (the original body; `role` may be left out). */
@@ -19,8 +20,18 @@ export const GridWorkerInvitationBody = StrictObject({
   regionCode: Type.String({ pattern: '^[0-9]{9}([0-9]{3})?$', description: '乡镇（街道）或村（社区）的9位或12位行政区划代码' }),
   note: Type.Optional(Type.String({ maxLength: 100 })),
 });
+/**
+ * A charity organisation (慈善总会 of a city or county): the account acts for the organisation the
+ * invitation names; redeeming creates it (or links the account to it: same 统一社会信用代码).
+ */
+export const CharityInvitationBody = StrictObject({
+  role: Type.Literal('charity'),
+  regionCode: Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$', description: '机构所在的市、县或乡镇（街道）6位或9位行政区划代码：项目地区须在其内' }),
+  organization: CharityOrganizationInput,
+  note: Type.Optional(Type.String({ maxLength: 100 })),
+});
 /** Which body is which is in the schema, so a request the schema accepts is one the server can carry out. */
-export const CreateInvitationBody = Type.Union([StaffInvitationBody, GridWorkerInvitationBody]);
+export const CreateInvitationBody = Type.Union([StaffInvitationBody, GridWorkerInvitationBody, CharityInvitationBody]);
 export type CreateInvitationBody = Static<typeof CreateInvitationBody>;
 
 export const InvitationView = Type.Object({

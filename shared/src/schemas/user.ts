@@ -99,6 +99,8 @@ export const UserView = Type.Object({
   roles: Type.Array(Role),
   staff: Type.Optional(StaffBinding),
   gridWorker: Type.Optional(GridWorkerBinding),
+  /** The charity organisation the account acts for (role charity): its id (统一社会信用代码) and region. */
+  charity: Type.Optional(Type.Object({ organizationId: Type.String(), regionCode: RegionCode })),
   donor: Type.Optional(DonorInfo),
   profile: Type.Optional(ProfileView),
   createdAt: IsoDateTime,

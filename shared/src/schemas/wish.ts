@@ -1,6 +1,6 @@
 import { Type, type Static, type TInteger, type TLiteral, type TUnion } from '@sinclair/typebox';
-import { DonorKind, IsoDateTime, RegionCode, StrictObject } from './common';
-import { WISH_CATEGORIES, WISH_DELIVERY_METHODS, WISH_MAX_PHOTOS, WISH_NOTE_MAX_CHARS, WISH_STORY_MAX_CHARS, WISH_TITLE_MAX_CHARS, WISH_BUDGET_HARD_MAX_FEN } from '../wishes/categories';
+import { CalendarDate, DonorKind, IsoDateTime, RegionCode, StrictObject } from './common';
+import { WISH_CATEGORIES, WISH_DELIVERY_METHODS, WISH_MAX_PHOTOS, WISH_NOTE_MAX_CHARS, WISH_STORY_MAX_CHARS, WISH_TITLE_MAX_CHARS, WISH_BUDGET_HARD_MAX_FEN, WISH_DISPLAY_NAME_MAX_CHARS, WISH_PHOTO_RULE } from '../wishes/categories';
 import { CLAIM_STATUSES, WISH_ACTIONS, WISH_STATUSES } from '../wishes/machine';
 import { formatPrice } from '../money/index';
 
@@ -22,6 +22,8 @@ export const WishActionName = literals(WISH_ACTIONS);
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 export const FileIdList = Type.Array(Id, { maxItems: WISH_MAX_PHOTOS, uniqueItems: true, description: '物品照片的文件 id（不要拍人）' });
 const Text = (min: number, max: number, description: string) => Type.String({ minLength: min, maxLength: max, description });
+/** The poster's (or donor's) word that the photos follow the rule; required (true) whenever photos are attached. */
+export const NoChildFaces = Type.Boolean({ description: `照片规则：${WISH_PHOTO_RULE}。附照片时必须为 true（否则 400 WISH_PHOTO_RULE_NOT_CONFIRMED）` });
 export const FenAmount = Type.Integer({ minimum: 1, maximum: WISH_BUDGET_HARD_MAX_FEN, description: '金额（分）' });
 
 /** The budget caps in force (config.wishes, structurally): the default and the regions' own. */
@@ -47,15 +49,38 @@ export function wishBudgetFenOf(caps: WishBudgetCaps) {
   return Type.Integer({ minimum: 1, maximum, description });
 }
 
+export const REFERRAL_CONSENT_METHODS = ['inPerson', 'phone', 'signedForm'] as const;
+export const ReferralConsentMethod = literals(REFERRAL_CONSENT_METHODS, 'inPerson 当面 / phone 电话 / signedForm 书面签字');
+
+/**
+ * A wish staff post for someone found through 动态监测 (a monitoring alert or visit): allowed only
+ * with the person's consent, recorded here (how and when). Without `consent.given: true` the
+ * request is refused; the referral is kept on the wish and audited (wish.referral).
+ */
+export const WishReferral = StrictObject({
+  source: Type.Literal('monitoring', { description: '转介来源：低收入人口动态监测' }),
+  reference: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_:-]+$', description: '监测中的编号（预警或走访）' }),
+  consent: StrictObject({
+    given: Type.Literal(true, { description: '本人同意把困难写成心愿公开征集（必须为 true）' }),
+    method: ReferralConsentMethod,
+    date: CalendarDate,
+    note: Type.Optional(Text(0, WISH_NOTE_MAX_CHARS, '同意的情况说明')),
+  }),
+});
+export type WishReferral = Static<typeof WishReferral>;
+
 const createWishBody = (budgetFen: TInteger) => StrictObject({
   category: WishCategory,
   title: Text(1, WISH_TITLE_MAX_CHARS, '心愿标题'),
   story: Text(1, WISH_STORY_MAX_CHARS, '心愿故事（不写姓名、电话、住址）'),
   budgetFen,
   photoFileIds: Type.Optional(FileIdList),
+  noChildFaces: Type.Optional(NoChildFaces),
   delivery: Type.Optional(WishDelivery),
   /** Staff posting on behalf of a person of their region. */
   beneficiaryId: Type.Optional(Id),
+  /** Staff posting for someone found through monitoring: their recorded consent (only with beneficiaryId). */
+  referral: Type.Optional(WishReferral),
 });
 /** The shape (types for clients); the route states the configured cap: createWishBodyOf. */
 export const CreateWishBody = createWishBody(FenAmount);
@@ -82,7 +107,9 @@ export const PublicWish = Type.Object({
   district: Type.String(),
   regionCode: RegionCode,
   photoFileIds: Type.Array(Type.String()),
-  /** The donor's public display name (or 爱心人士) once claimed. */
+  /** The donor's delivery photos: empty until the delivery is confirmed (the wish is fulfilled). */
+  deliveryPhotoFileIds: Type.Array(Type.String()),
+  /** The donor's public display name (or 匿名爱心人士) once claimed. */
   donorName: Type.Union([Type.String(), Type.Null()]),
   publishedAt: IsoDateTime,
   fulfilledAt: Type.Union([IsoDateTime, Type.Null()]),
@@ -120,6 +147,14 @@ export const WishEventView = Type.Object({
 });
 export type WishEventView = Static<typeof WishEventView>;
 
+/** A photo staff took off a wish (e.g. a child's face), with the reason the poster sees. */
+export const RemovedPhoto = Type.Object({
+  kind: Type.Union([Type.Literal('wishPhoto'), Type.Literal('deliveryPhoto')]),
+  reason: Type.String(),
+  at: IsoDateTime,
+});
+export type RemovedPhoto = Static<typeof RemovedPhoto>;
+
 /** The person's own view of their wish. */
 export const MyWish = Type.Object({
   id: Type.String(),
@@ -130,9 +165,13 @@ export const MyWish = Type.Object({
   status: WishStatus,
   delivery: WishDelivery,
   photoFileIds: Type.Array(Type.String()),
+  /** The donor's delivery photos (evidence), shown once the delivery is confirmed. */
+  deliveryPhotoFileIds: Type.Array(Type.String()),
+  removedPhotos: Type.Array(RemovedPhoto),
   postedOnBehalf: Type.Boolean(),
   reviewNote: Type.Union([Type.String(), Type.Null()]),
   rejectReason: Type.Union([Type.String(), Type.Null()]),
+  /** The name the donor chose to be thanked by (or 匿名爱心人士). */
   donorName: Type.Union([Type.String(), Type.Null()]),
   deliverNote: Type.Union([Type.String(), Type.Null()]),
   thanks: Type.Union([Type.String(), Type.Null()]),
@@ -166,7 +205,12 @@ export const StaffWishSummary = Type.Object({
   postedOnBehalf: Type.Boolean(),
   /** The person's account had a verified identity when the wish was posted (otherwise the name is only what they typed). */
   beneficiaryVerified: Type.Boolean(),
+  /** Referred from 动态监测, with the consent recorded when staff posted it. */
+  referral: Type.Union([Type.Object({ source: Type.Literal('monitoring'), consentMethod: ReferralConsentMethod, consentDate: Type.String() }), Type.Null()]),
   photoFileIds: Type.Array(Type.String()),
+  /** The delivery photos, for review (staff see them at once; the public and the person once confirmed). */
+  deliveryPhotoFileIds: Type.Array(Type.String()),
+  removedPhotos: Type.Array(RemovedPhoto),
   contentFlag: Type.Union([Type.Literal('pass'), Type.Literal('review')], { description: '内容安全检测建议人工复核时为 review' }),
   reviewNote: Type.Union([Type.String(), Type.Null()]),
   rejectReason: Type.Union([Type.String(), Type.Null()]),
@@ -215,18 +259,32 @@ const editWishBody = (budgetFen: TInteger) => StrictObject({
 export const EditWishBody = editWishBody(FenAmount);
 export type EditWishBody = Static<typeof EditWishBody>;
 export const editWishBodyOf = (caps: WishBudgetCaps) => editWishBody(wishBudgetFenOf(caps));
+export const RemovePhotoBody = StrictObject({ reason: Text(1, WISH_NOTE_MAX_CHARS, '移除照片的原因（发布人可见），例如“照片中有儿童面部”') });
+export type RemovePhotoBody = Static<typeof RemovePhotoBody>;
 export const RejectWishBody = StrictObject({ reason: Text(1, WISH_NOTE_MAX_CHARS, '不通过的原因（发布人可见）') });
 export type RejectWishBody = Static<typeof RejectWishBody>;
 
 export const ClaimIdParams = StrictObject({ id: Id });
 export type ClaimIdParams = Static<typeof ClaimIdParams>;
 
+/** How the donor is named to the person and on the certificate: a name they choose, or anonymous. */
+export const ClaimWishBody = StrictObject({
+  displayName: Type.Optional(Text(1, WISH_DISPLAY_NAME_MAX_CHARS, '公开显示的名字（证书和感谢使用）；不填则用爱心人士资料里的名字')),
+  anonymous: Type.Optional(Type.Boolean({ description: 'true：匿名（显示为“匿名爱心人士”）' })),
+});
+export type ClaimWishBody = Static<typeof ClaimWishBody>;
+
 /** A donor's own claim. */
 export const WishClaim = Type.Object({
   id: Type.String(),
   wishId: Type.String(),
   status: ClaimStatus,
+  /** The name this claim shows (chosen at claim time), or 匿名爱心人士. */
+  donorName: Type.String(),
+  anonymous: Type.Boolean(),
   wish: PublicWish,
+  /** The donor's own delivery photos. */
+  deliveryPhotoFileIds: Type.Array(Type.String()),
   claimedAt: IsoDateTime,
   dueAt: IsoDateTime,
   deliveredAt: Type.Union([IsoDateTime, Type.Null()]),
@@ -242,6 +300,7 @@ export type WishClaimList = Static<typeof WishClaimList>;
 export const DeliverBody = StrictObject({
   note: Text(1, WISH_NOTE_MAX_CHARS, '送达说明，例如“已送到新湖社区服务站”'),
   photoFileIds: Type.Optional(FileIdList),
+  noChildFaces: Type.Optional(NoChildFaces),
 });
 export type DeliverBody = Static<typeof DeliverBody>;
 export const ThankBody = StrictObject({ message: Text(1, WISH_NOTE_MAX_CHARS, '感谢留言') });
@@ -312,5 +371,7 @@ export const WishRules = Type.Object({
   storyMaxChars: Type.Integer(),
   maxActiveClaims: Type.Integer(),
   lapseDays: Type.Integer(),
+  /** The largest photo the server accepts (bytes): the phone compresses below it. */
+  photoMaxBytes: Type.Integer(),
 });
 export type WishRules = Static<typeof WishRules>;

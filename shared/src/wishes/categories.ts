@@ -25,6 +25,16 @@ export const WISH_STORY_MAX_CHARS = 300;
 export const WISH_NOTE_MAX_CHARS = 200;
 export const WISH_MAX_PHOTOS = 3;
 export const WISH_BUDGET_HARD_MAX_FEN = 1_000_000;
+export const WISH_DISPLAY_NAME_MAX_CHARS = 20;
+
+/**
+ * The posting rule for photos (wish and delivery): only the item, never a child's face. The poster
+ * confirms it (`noChildFaces: true`) for every post with photos; staff remove a photo that breaks it.
+ */
+export const WISH_PHOTO_RULE = '只拍物品：照片里不能有儿童的面部，也不要拍门牌、证件和聊天记录';
+
+/** The public name of a donor who chose to stay anonymous (certificate, thanks, square). */
+export const ANONYMOUS_DONOR_NAME = '匿名爱心人士';
 
 /** Counts characters as a person sees them (a Chinese character or an emoji is one). */
 export function charCount(text: string): number {

@@ -17,6 +17,12 @@ const base: WishRecordForPublic = {
 };
 
 describe('publicWishView: the one public-view rule', () => {
+  it('shows the delivery photos only once the delivery is confirmed', () => {
+    const delivered = { ...base, deliveryPhotoFileIds: ['d1'] };
+    for (const status of ['claimed', 'delivered'] as const) expect(publicWishView({ ...delivered, status }, '2026-11-10').deliveryPhotoFileIds).toEqual([]);
+    expect(publicWishView({ ...delivered, status: 'fulfilled' }, '2026-11-10').deliveryPhotoFileIds).toEqual(['d1']);
+  });
+
   it('shows a masked name, an age band, community and district, category, story, budget and status', () => {
     const v = publicWishView(base, '2026-11-10');
     expect(v).toEqual({
@@ -32,6 +38,7 @@ describe('publicWishView: the one public-view rule', () => {
       district: '德州市德城区',
       regionCode: '371402',
       photoFileIds: ['f1'],
+      deliveryPhotoFileIds: [],
       donorName: null,
       publishedAt: '2026-11-01T02:00:00.000Z',
       fulfilledAt: null,

@@ -25,6 +25,8 @@ export interface WishRecordForPublic {
   birthDate: string;
   regionCode: string;
   photoFileIds: readonly string[];
+  /** The donor's delivery photos: public only once the delivery is confirmed (`fulfilled`). */
+  deliveryPhotoFileIds?: readonly string[];
   donorName: string | null;
   publishedAt: Date | string;
   fulfilledAt: Date | string | null;
@@ -87,10 +89,19 @@ export function publicWishView(w: WishRecordForPublic, today: string): PublicWis
     district: districtNameOf(w.regionCode),
     regionCode: w.regionCode.slice(0, 6),
     photoFileIds: [...w.photoFileIds],
+    deliveryPhotoFileIds: deliveryEvidenceShown(w.status) ? [...(w.deliveryPhotoFileIds ?? [])] : [],
     donorName: w.donorName,
     publishedAt: iso(w.publishedAt),
     fulfilledAt: w.fulfilledAt === null ? null : iso(w.fulfilledAt),
   };
+}
+
+/**
+ * Delivery photos are evidence of a delivery the person confirmed: shown to the public and to the
+ * person only once the wish is fulfilled (before, only the donor who took them and region staff).
+ */
+export function deliveryEvidenceShown(status: WishStatusName): boolean {
+  return status === 'fulfilled';
 }
 
 /** Statuses the public may see: approved wishes only. */

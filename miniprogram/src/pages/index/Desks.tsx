@@ -20,6 +20,8 @@ export const DESK_ROUTES = {
   admin: '/packages/admin/pages/index/index',
   wishSquare: '/packages/wish/pages/square/index',
   myClaims: '/packages/wish/pages/claims/index',
+  charityDesk: '/packages/charity/pages/org/index',
+  charityReview: '/packages/charity/pages/review/index',
 } as const;
 
 function DeskLink({ icon, title, summary, url }: { icon: IconName; title: string; summary: string; url: string }) {
@@ -68,6 +70,7 @@ function StaffDesk() {
         <DeskLink icon='ledger' title='救助台账' summary='导入发放数据、按月发放、发布幸福清单' url={DESK_ROUTES.ledger} />
         <DeskLink icon='wishReview' title='心愿审核' summary='审核微心愿，跟进认领' url={DESK_ROUTES.wishReview} />
         <DeskLink icon='monitoring' title='监测预警' summary='分派、确认预警，导入部门数据，看板' url={DESK_ROUTES.monitoring} />
+        <DeskLink icon='wishReview' title='慈善项目审核' summary='审核本辖区慈善组织发起的项目' url={DESK_ROUTES.charityReview} />
       </View>
     </View>
   );
@@ -83,10 +86,16 @@ export function Desks({ roles }: { roles: string[] }) {
           <DeskLink icon='monitoring' title='网格员工作台（监测预警）' summary='走访、预警和需要跟进的家庭' url={DESK_ROUTES.monitoring} />
         </View>
       ) : null}
+      {roles.includes('charity') ? (
+        <View className='list' data-testid='charity-desk'>
+          <DeskLink icon='donorHelp' title='机构工作台（慈善项目）' summary='发起项目、记录支出、提交报告' url={DESK_ROUTES.charityDesk} />
+        </View>
+      ) : null}
       {roles.includes('donor') || roles.includes('charity') ? (
         <View className='list' data-testid='donor-desk'>
           <DeskLink icon='donorHelp' title='我要帮扶' summary='看看困难群众的微心愿，认领一个' url={DESK_ROUTES.wishSquare} />
           <DeskLink icon='wish' title='我认领的心愿' summary='送达进度、感谢和爱心证书' url={DESK_ROUTES.myClaims} />
+          <DeskLink icon='donorHelp' title='慈善项目' summary='为困难群众募捐的项目，善款去向公开、每季度报告' url={ROUTES.charity} />
         </View>
       ) : null}
       {roles.includes('admin') ? (

@@ -3,12 +3,14 @@ import { Text, View } from '@tarojs/components';
 import type { ServiceEntry } from '../../services/catalog';
 import { Icon, type IconName } from '../../components/Icon';
 
-const ICON_OF: Record<ServiceEntry['key'], IconName> = {
-  apply: 'apply', estimate: 'estimate', progress: 'progress', happinessList: 'happiness', wish: 'wish', donorHelp: 'donorHelp', staffDesk: 'staffDesk', helpRequest: 'phone', hardshipReport: 'monitoring',
+const ICON_OF: Record<string, IconName> = {
+  charity: 'donorHelp', apply: 'apply', estimate: 'estimate', progress: 'progress', happinessList: 'happiness', wish: 'wish', donorHelp: 'donorHelp', staffDesk: 'staffDesk', helpRequest: 'phone', hardshipReport: 'monitoring',
 };
 
+export type GridEntry = Pick<ServiceEntry, 'title' | 'url'> & { key: string };
+
 /** The services as tiles with an icon and a name (two a row; one a row in 长辈模式). */
-export function ServiceGrid({ services }: { services: ServiceEntry[] }) {
+export function ServiceGrid({ services }: { services: GridEntry[] }) {
   return (
     <View className='grid service-grid' data-testid='services'>
       {services.map((s) => (

@@ -10,7 +10,7 @@ import { servicesFor } from '../../services/catalog';
 import { loadResidentHall } from '../../services/home';
 import { useSession } from '../../store/session';
 import { useElderMode } from '../../store/elderMode';
-import { ServiceGrid } from './ServiceGrid';
+import { ServiceGrid, type GridEntry } from './ServiceGrid';
 import { Hotlines } from './Hotlines';
 import { Desks } from './Desks';
 import { MyItems } from './MyItems';
@@ -32,7 +32,7 @@ export default function HomePage() {
     { enabled: session.status === 'signedIn' },
   );
   const name = user?.profile?.name;
-  const services = servicesFor(user?.roles).filter((s) => s.key !== 'staffDesk');
+  const services: GridEntry[] = servicesFor(user?.roles).filter((s) => s.key !== 'staffDesk');
   const onDesk = roles.some((r) => r === 'staff' || r === 'admin' || r === 'gridWorker' || r === 'charity' || r === 'donor');
 
   return (

@@ -59,6 +59,48 @@ export default function MinePage() {
         </View>
         <ElderModeSwitch />
         {user ? (
+          <View className='list__item tap' role='link' data-testid='mine-donations' onClick={() => Taro.navigateTo({ url: '/packages/charity/pages/donations/index' })}>
+            <Text className='list__title'>我的捐赠</Text>
+            <Text className='list__summary'>捐赠记录、捐赠票据（PDF）和项目报告</Text>
+          </View>
+        ) : null}
+        {user ? (
+          <View className='list__item tap' role='link' data-testid='mine-household' onClick={() => Taro.navigateTo({ url: '/packages/recheck/pages/index/index' })}>
+            <Text className='list__title'>家庭情况与年度确认</Text>
+            <Text className='list__summary'>年度确认、家庭变化申报、停止或调整保障的告知书</Text>
+          </View>
+        ) : null}
+        {user ? (
+          <View className='list__item tap' role='link' data-testid='mine-assistance-card' onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/card/index' })}>
+            <Text className='list__title'>电子救助卡</Text>
+            <Text className='list__summary'>正在享受的救助、扫码核验的二维码、免审办理的补贴</Text>
+          </View>
+        ) : null}
+        {user?.roles.includes('staff') ? (
+          <View className='list__item tap' role='link' data-testid='mine-supervision' onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/desk/index' })}>
+            <Text className='list__title'>电子监察</Text>
+            <Text className='list__summary'>应退未退、疑似错救、发放迟缓、超期事项和近亲属备案（县级）</Text>
+          </View>
+        ) : null}
+        {user?.roles.includes('staff') ? (
+          <View className='list__item tap' role='link' data-testid='mine-card-verify' onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/verify/index' })}>
+            <Text className='list__title'>核验电子救助卡</Text>
+            <Text className='list__summary'>扫描对方的救助卡二维码</Text>
+          </View>
+        ) : null}
+        {user?.roles.includes('staff') ? (
+          <View className='list__item tap' role='link' data-testid='mine-rechecks' onClick={() => Taro.navigateTo({ url: '/packages/recheck/pages/desk/index' })}>
+            <Text className='list__title'>复核任务</Text>
+            <Text className='list__summary'>本辖区到期、超期和已办结的复核</Text>
+          </View>
+        ) : null}
+        {user?.roles.includes('charity') ? (
+          <View className='list__item tap' role='link' data-testid='mine-charity-desk' onClick={() => Taro.navigateTo({ url: '/packages/charity/pages/org/index' })}>
+            <Text className='list__title'>机构工作台</Text>
+            <Text className='list__summary'>本机构的慈善项目、支出和报告</Text>
+          </View>
+        ) : null}
+        {user ? (
           <View className='list__item tap' onClick={() => Taro.navigateTo({ url: ROUTES.redeemInvitation })}>
             <Text className='list__title'>使用邀请码</Text>
             <Text className='list__summary'>工作人员、网格员凭民政部门发的邀请码开通</Text>

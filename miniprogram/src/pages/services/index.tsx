@@ -6,7 +6,7 @@ import { servicesFor, type ServiceEntry } from '../../services/catalog';
 import { useSession } from '../../store/session';
 
 const ICON_OF: Record<ServiceEntry['key'], IconName> = {
-  apply: 'apply', estimate: 'estimate', progress: 'progress', happinessList: 'happiness', wish: 'wish', donorHelp: 'donorHelp', staffDesk: 'staffDesk', helpRequest: 'phone', hardshipReport: 'monitoring',
+  apply: 'apply', estimate: 'estimate', progress: 'progress', happinessList: 'happiness', wish: 'wish', donorHelp: 'donorHelp', charity: 'donorHelp', staffDesk: 'staffDesk', helpRequest: 'phone', hardshipReport: 'monitoring',
 };
 
 export default function ServicesPage() {

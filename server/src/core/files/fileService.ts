@@ -5,10 +5,19 @@ import type { FileRepository } from './fileRepository';
 import type { ProfileRepository } from '../identity/profileRepository';
 import type { FileStorage } from './fileStorage';
 import { sniffContentType } from './sniff';
+import { stripImageMetadata } from './imageMetadata';
 import { AppError } from '../errors/AppError';
 import type { AuditService } from '../audit/auditService';
 import type { ActionContext } from '../context';
 import { staffCovers, staffScopeOf } from '../scope/staffScope';
+
+/** What a domain may require of uploads of one purpose. */
+export interface PurposeRule {
+  /** Larger uploads are refused (413 FILE_TOO_LARGE), nothing stored. */
+  maxBytes?: number;
+  /** Images are stored without metadata (EXIF, GPS, comments; core/files/imageMetadata.ts); a broken one is refused (415). */
+  stripMetadata?: boolean;
+}
 
 export function toFileView(f: FileDoc): FileView {
   return { id: f._id, purpose: f.purpose, name: f.name, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString() };
@@ -19,11 +28,26 @@ export function toFileView(f: FileDoc): FileView {
  * the owner's; ids are random, so there is no guessable URL, and every staff read is audited.
  */
 export function fileService(deps: { files: FileRepository; profiles: ProfileRepository; storage: FileStorage; audit: AuditService }) {
+  /** Rules a domain sets for its own purposes (configurePurpose), checked before anything is stored. */
+  const purposeRules = new Map<FilePurpose, PurposeRule>();
   return {
+    /** A domain's rule for uploads of `purpose` (e.g. the wishes domain: photo size cap, metadata stripped). */
+    configurePurpose(purpose: FilePurpose, rule: PurposeRule): void {
+      purposeRules.set(purpose, rule);
+    },
     async upload(ctx: ActionContext, input: { purpose: FilePurpose; name: string; data: Buffer }): Promise<FileView> {
       if (input.data.length === 0) throw new AppError('FILE_MISSING');
       const contentType = sniffContentType(input.data.subarray(0, 16));
       if (!contentType || !FILE_TYPES_BY_PURPOSE[input.purpose].includes(contentType)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+      const rule = purposeRules.get(input.purpose);
+      if (rule?.maxBytes !== undefined && input.data.length > rule.maxBytes) {
+        throw new AppError('FILE_TOO_LARGE', { message: `照片不能超过${Math.floor(rule.maxBytes / 1024)}KB，请压缩后重新上传`, details: { maxBytes: rule.maxBytes, size: input.data.length } });
+      }
+      if (rule?.stripMetadata) {
+        const clean = stripImageMetadata(input.data, contentType);
+        if (!clean) throw new AppError('FILE_TYPE_NOT_ALLOWED', { message: '照片文件不完整或已损坏，请重新拍摄或选择照片' });
+        input = { ...input, data: clean.data };
+      }
       const profile = await deps.profiles.findById(ctx.actor._id);
       const doc: FileDoc = {
         _id: randomUUID(),

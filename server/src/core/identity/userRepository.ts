@@ -30,10 +30,11 @@ export function userRepository(m: Models) {
     /** Creates the user document if absent (keyed by `_id`, so a retry or race creates one). */
     ensureUser: (id: string) => insertWins(m.User, { _id: id, roles: ['resident'], createdAt: new Date() }),
 
-    async grant(id: string, change: { roles: string[]; staff?: UserDoc['staff']; donor?: UserDoc['donor']; gridWorker?: UserDoc['gridWorker'] }): Promise<UserDoc | null> {
+    async grant(id: string, change: { roles: string[]; staff?: UserDoc['staff']; donor?: UserDoc['donor']; gridWorker?: UserDoc['gridWorker']; charity?: UserDoc['charity'] }): Promise<UserDoc | null> {
       const set: Record<string, unknown> = {};
       if (change.staff) set.staff = change.staff;
       if (change.gridWorker) set.gridWorker = change.gridWorker;
+      if (change.charity) set.charity = change.charity;
       if (change.donor) set.donor = change.donor;
       return m.User.findByIdAndUpdate(id, { $addToSet: { roles: { $each: change.roles } }, ...(Object.keys(set).length ? { $set: set } : {}) }, { new: true })
         .lean<UserDoc>()

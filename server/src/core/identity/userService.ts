@@ -36,6 +36,9 @@ export function userService(deps: { users: UserRepository; profiles: ProfileRepo
           return (await deps.users.grant(user._id, { roles: ['staff'], staff: { level: body.level ?? 'township', regionCode: body.regionCode } }))!;
         case 'admin':
           return (await deps.users.grant(user._id, { roles: ['admin'] }))!;
+        case 'charity':
+          // An organisation comes only from an admin's invitation (the demo seed redeems one): signing in keeps what the account has.
+          return user;
         case 'gridWorker':
           if (!body.regionCode) throw new AppError('VALIDATION_FAILED', { message: '网格员账号需要指定所在村（社区）的行政区划代码', details: { fields: [{ path: '/regionCode', rule: 'required' }] } });
           return (await deps.users.grant(user._id, { roles: ['gridWorker'], gridWorker: { regionCode: body.regionCode } }))!;
@@ -63,6 +66,7 @@ export function userService(deps: { users: UserRepository; profiles: ProfileRepo
         roles: user.roles as UserView['roles'],
         ...(user.staff ? { staff: user.staff } : {}),
         ...(user.gridWorker ? { gridWorker: user.gridWorker } : {}),
+        ...(user.charity ? { charity: { organizationId: user.charity.organizationId, regionCode: user.charity.regionCode } } : {}),
         ...(user.donor ? { donor: user.donor } : {}),
         ...(p ? { profile: toProfileView(p) } : {}),
         createdAt: user.createdAt.toISOString(),

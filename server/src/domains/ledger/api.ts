@@ -2,6 +2,9 @@ import type { AfterBatchHook, JobRunner } from './services/ledgerJobs';
 import type { LedgerImportService } from './services/ledgerImportService';
 import type { HappinessListService } from './services/happinessListService';
 import type { PaymentRunService } from './services/paymentRunService';
+import type { LedgerSupervisionReader } from './services/supervisionReader';
+export type { SupervisedPayment } from './services/supervisionReader';
+import type { OtherHelpService } from './services/otherHelpService';
 
 /** What the ledger domain offers (app.ledger): its services, and waiting for a job this process runs (tests and the benchmark use them). */
 export interface LedgerApi {
@@ -9,6 +12,10 @@ export interface LedgerApi {
   imports: LedgerImportService;
   lists: HappinessListService;
   runs: PaymentRunService;
+  /** Help other domains give a named person (慈善筹's aid), booked once per gift as other help (services/otherHelpService.ts). */
+  otherHelp: OtherHelpService;
+  /** 电子监察's reads (services/supervisionReader.ts): a person's payments, a region's, whether a month's run was made. */
+  supervision: LedgerSupervisionReader;
 }
 
 /**

@@ -13,11 +13,13 @@ import { happinessListService } from './services/happinessListService';
 import { ledgerService } from './services/ledgerService';
 import { paymentRunService } from './services/paymentRunService';
 import { heldRowService } from './services/heldRows';
+import { otherHelpService } from './services/otherHelpService';
 import importRoutes from './routes/imports';
 import happinessListRoutes from './routes/happinessLists';
 import ledgerRoutes from './routes/disbursements';
 import paymentRunRoutes from './routes/paymentRuns';
 import heldRowRoutes from './routes/heldRows';
+import { supervisionReader } from './services/supervisionReader';
 import type { LedgerApi, LedgerHooks } from './api';
 
 /**
@@ -42,7 +44,7 @@ export const ledgerDomain = defineDomain('ledger', async (app: FastifyInstance, 
   });
   const runs = paymentRunService({ repo, entitlements: app.applications.entitlements, audit: services.audit, runner, batch: ledgerConfig.importBatchRows });
   // Only waiting for a job leaves the domain: nothing outside can start, stop or hook the runner.
-  const api: LedgerApi = { runner: { settle: runner.settle }, imports, lists, runs };
+  const api: LedgerApi = { runner: { settle: runner.settle }, imports, lists, runs, otherHelp: otherHelpService({ repo }), supervision: supervisionReader(repo) };
   app.decorate('ledger', api);
 
   await apiRoutes(app, importRoutes, { imports, maxImportBytes: ledgerConfig.maxImportBytes });

@@ -5,6 +5,7 @@ import { loadHolidayCalendar } from '@dajiuzhu/config';
 import { apiRoutes, defineDomain, type DomainOptions } from '../../core/domain';
 import { createContentCheckClient, noContentCheck } from '../../core/adapters/wechat/contentCheck';
 import '../applications/api';
+import '../recheck/api';
 import { ensureMonitoringIndexes, registerMonitoringModels } from './models/monitoring';
 import { monitoringRepository } from './repository';
 import { jobRunner } from './services/jobRunner';
@@ -27,6 +28,8 @@ import taskRoutes from './routes/tasks';
 import reportRoutes from './routes/reports';
 import type { MonitoringApi } from './api';
 import { keepDemoServices } from './demo';
+import { supervisionReader } from './services/supervisionReader';
+import { autoGrantHook } from './services/autoGrantHook';
 
 /**
  * 低收入人口动态监测 (docs/monitoring.md): the watch list, department data, rules as data, the
@@ -47,7 +50,12 @@ export const monitoringDomain = defineDomain('monitoring', async (app: FastifyIn
   const population = populationService({ repo, entitlements, audit: services.audit, batch: cfg.batchRows });
   const rules = ruleService({ repo, audit: services.audit });
   const evaluations = evaluationService({ repo, rules, population, runner, audit: services.audit, deadlineOf, batchRows: cfg.batchRows });
-  const work = importWorker({ repo, pii: services.pii, batchRows: cfg.batchRows, now: () => new Date(), afterImport: (job) => evaluations.afterImport(job) });
+  // A death in 公安 data holds the person's payment at once (动态管理, registered after this domain: looked up when a row arrives).
+  const onDeaths = async (rows: { personKey: string; date: string; reference: string }[]) => {
+    if (!app.hasDecorator('recheck')) return;
+    for (const r of rows) await app.recheck.recordDeath({ blindIndex: r.personKey, date: r.date, reference: r.reference, source: '公安死亡登记' });
+  };
+  const work = importWorker({ repo, pii: services.pii, batchRows: cfg.batchRows, now: () => new Date(), afterImport: (job) => evaluations.afterImport(job), onDeaths, onDisabilityRecords: autoGrantHook(repo, app.applications, app.log) });
   const imports = importFileService({ repo, audit: services.audit, dataDir: path.resolve(config.dataDir), runner, work, staleJobMs: cfg.staleJobMs });
   const store = alertStore(repo, app.log);
   const attachPhotos = photoAttacher({ files: services.files, contentCheck });
@@ -55,7 +63,7 @@ export const monitoringDomain = defineDomain('monitoring', async (app: FastifyIn
   const tasks = taskService({ repo, store, audit: services.audit, attachPhotos, startOnBehalf: enrolStarter({ repo, applications: app.applications }) });
   const reports = reportService({ repo, numbers: reportNumbers, core: services, contentCheck, attachPhotos, deadlineOf, perDay: cfg.reportsPerDay });
 
-  const api: MonitoringApi = { evaluations: { runNow: evaluations.runNow }, population: { syncFromEntitlements: population.syncFromEntitlements }, runner: { settle: runner.settle } };
+  const api: MonitoringApi = { evaluations: { runNow: evaluations.runNow }, population: { syncFromEntitlements: population.syncFromEntitlements }, runner: { settle: runner.settle }, supervision: supervisionReader(repo) };
   app.decorate('monitoring', api);
   keepDemoServices(app, { imports, desk, tasks, reports, runner, repo });
 

@@ -5,6 +5,7 @@ import { wishRepository } from './repository';
 import { wishServices } from './services/wishServices';
 import wishRoutes from './routes/wishes';
 import type { WishesApi } from './api';
+import { demoItemPhoto } from './demoPhotos';
 
 /**
  * 微心愿: models and indexes, services, routes, and the scheduled lapse job (a periodic job run by
@@ -14,6 +15,9 @@ export const wishDomain = defineDomain('wishes', async (app, { config, services 
   const wishConfig = config.wishes;
   const models = registerWishModels(app.db);
   await ensureWishIndexes(models);
+  // Wish and delivery photos may become public: capped at what WeChat's image check accepts and
+  // stored without their metadata (EXIF/GPS; core/files/imageMetadata.ts).
+  for (const purpose of ['wishPhoto', 'deliveryPhoto'] as const) services.files.configurePurpose(purpose, { maxBytes: wishConfig.photoMaxBytes, stripMetadata: true });
   const contentCheck = wishConfig.contentCheck === 'wechat' ? createContentCheckClient(config.wechat) : noContentCheck;
   if (wishConfig.contentCheck === 'off') app.log.warn('微心愿内容安全检测已关闭（仅开发环境）');
   const wishes = wishServices({
@@ -25,7 +29,10 @@ export const wishDomain = defineDomain('wishes', async (app, { config, services 
   });
   const api: WishesApi = {
     claims: { runLapseJob: wishes.lapse.runLapseJob },
-    demo: { post: wishes.posting.post, approve: wishes.review.approve, claim: wishes.claims.claim, deliver: wishes.claims.deliver, confirm: wishes.claims.confirm, thank: wishes.claims.thank },
+    referrals: { refer: wishes.posting.post },
+    demo: { post: wishes.posting.post, approve: wishes.review.approve, claim: wishes.claims.claim, deliver: wishes.claims.deliver, confirm: wishes.claims.confirm, thank: wishes.claims.thank,
+      photo: async (ctx, purpose, kind) => (await services.files.upload(ctx, { purpose, name: `${kind}.png`, data: demoItemPhoto(kind) })).id,
+    },
   };
   app.decorate('wishes', api);
 

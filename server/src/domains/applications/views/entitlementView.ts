@@ -1,7 +1,10 @@
 import { programmeName, type ApplicationProgramme, type EntitlementView } from '@dajiuzhu/shared';
 import type { EntitlementDoc } from '../models/entitlement';
+import { toRecord } from '../services/entitlementChanges';
 
+/** The person's entitlement: the amount in force this month (versions), 'ended' once its end month has come. */
 export function entitlementView(e: EntitlementDoc): EntitlementView {
+  const r = toRecord(e);
   return {
     id: e._id,
     applicationId: e.applicationId,
@@ -11,11 +14,11 @@ export function entitlementView(e: EntitlementDoc): EntitlementView {
     beneficiaryIdNumberMasked: e.beneficiary.idNumberMasked,
     regionCode: e.regionCode,
     payment: e.payment,
-    monthlyAmountFen: e.monthlyAmountFen,
+    monthlyAmountFen: r.monthlyAmountFen,
     oneOffAmountFen: e.oneOffAmountFen,
     startMonth: e.startMonth,
-    nextRecheckOn: e.nextRecheckOn,
-    status: e.status,
+    nextRecheckOn: r.status === 'ended' ? null : e.nextRecheckOn,
+    status: r.status,
     approvedAt: e.approvedAt.toISOString(),
   };
 }

@@ -8,6 +8,7 @@ import { reuseModel } from './reuse';
  *   run:<entitlementId>:<YYYY-MM>                     a payment run
  *   import:<source>:<sha256 of the row's natural key> an imported row
  *   adjust:<correctedId>:<requestKey>                 a correction
+ *   charity:<spendingId>                              aid of a 慈善筹 project (other help)
  * `beneficiaryKey` is the HMAC blind index of the ID number (the same as profiles.idNumberBlindIndex),
  * so a person's rows are theirs whether or not they have an account yet.
  */
@@ -21,7 +22,7 @@ export interface DisbursementDoc {
   period: string;
   year: number;
   paidOn: string;
-  source: 'paymentRun' | 'import' | 'adjustment';
+  source: 'paymentRun' | 'import' | 'adjustment' | 'charity';
   /** Payment-run job id, import id, or '' for adjustments. */
   sourceRef: string;
   /** Line in the imported file (0 otherwise). */

@@ -1,5 +1,5 @@
 import type { LedgerConfig } from '@dajiuzhu/config';
-import { assembleStatement, diffStatements, statementFingerprint, type LedgerJobView, type StatementInputRow } from '@dajiuzhu/shared';
+import { assembleStatement, diffStatements, statementFingerprint, type LedgerJobView } from '@dajiuzhu/shared';
 import type { HappinessListDoc, HappinessListVersionDoc, HappinessNoticeDoc, LedgerJobDoc } from '../models/ledger';
 import { emptyCounts } from '../models/ledger';
 import { listId, type LedgerRepository } from '../repository';
@@ -11,11 +11,12 @@ import type { ActionContext } from '../../../core/context';
 import { requireStaff, requireStaffCovering } from '../../../core/scope/staffScope';
 import { loadBeneficiaries, type BeneficiarySources } from './beneficiaryDirectory';
 import { newJob, newJobId, type JobRunner } from './ledgerJobs';
+import { PersonYearSums } from './personYearSums';
 
 const lockId = (regionCode: string, year: number) => `publish:${regionCode}:${year}`;
 
-/** A person's year as summed from the rows: where they live, the masked ID number, fen per "programme|period". */
-interface PersonYear { regionCode: string; idMasked: string; sums: Map<string, number> }
+/** A person's year as summed from the rows: where they live, the masked ID number, fen per programme and month. */
+interface PersonYear { regionCode: string; idMasked: string; sums: PersonYearSums }
 
 /**
  * Publishing a region's statements for a year, as a background job with progress, one publish of
@@ -32,16 +33,16 @@ export function happinessPublishing(deps: {
    * One streaming scan of the year's rows, summed per person, programme and month in the process.
    * Not a $group: FerretDB v1.24 groups in a way that grows with rows × groups (10,000 rows into
    * 10,000 groups took seconds; a million would not finish) and computes only the first
-   * accumulator of a $group (docs/ledger.md). Memory grows with the region's people × months.
+   * accumulator of a $group (docs/ledger.md). Memory grows with the region's people (a few hundred
+   * bytes each: PersonYearSums).
    */
   async function sumYear(year: number, regionCode: string): Promise<Map<string, PersonYear>> {
     const people = new Map<string, PersonYear>();
     for await (const d of repo.statementRowsInRegion(year, regionCode)) {
       let person = people.get(d.beneficiaryKey);
-      if (!person) { person = { regionCode: d.regionCode, idMasked: d.idNumberMasked ?? '', sums: new Map() }; people.set(d.beneficiaryKey, person); }
+      if (!person) { person = { regionCode: d.regionCode, idMasked: d.idNumberMasked ?? '', sums: new PersonYearSums(year) }; people.set(d.beneficiaryKey, person); }
       if (!person.idMasked && d.idNumberMasked) person.idMasked = d.idNumberMasked;
-      const k = `${d.programme}|${d.period}`;
-      person.sums.set(k, (person.sums.get(k) ?? 0) + d.amountFen);
+      person.sums.add(d.programme, d.period, d.amountFen);
     }
     return people;
   }
@@ -92,9 +93,7 @@ export function happinessPublishing(deps: {
       const versions: HappinessListVersionDoc[] = [];
       for (const key of keys.slice(i, i + config.publishBatch)) {
         const person = people.get(key)!;
-        const rows: StatementInputRow[] = [];
-        for (const [k, amountFen] of person.sums) { const [programme, period] = k.split('|'); rows.push({ programme, period, amountFen }); }
-        const body = assembleStatement(year, rows);
+        const body = assembleStatement(year, person.sums.rows());
         totalFen += body.grandTotalFen;
         const fingerprint = statementFingerprint(body);
         const id = listId(key, year);

@@ -1,4 +1,4 @@
-import { isPeriod, periodYear, shanghaiDate, shanghaiMonth, type LedgerJobView } from '@dajiuzhu/shared';
+import { isPeriod, paymentFor, periodYear, shanghaiDate, shanghaiMonth, type LedgerJobView } from '@dajiuzhu/shared';
 import type { EntitlementReader } from '../../applications/api';
 import type { DisbursementDoc, LedgerJobDoc } from '../models/ledger';
 import { emptyCounts } from '../models/ledger';
@@ -15,7 +15,8 @@ import { newJob, newJobId, type JobRunner } from './ledgerJobs';
  * "run:<entitlementId>:<YYYY-MM>" (a one-off grant: "run:<entitlementId>:once"), inserted unordered;
  * a key already there is a payment already made. So a second run, or two staff running the same
  * month at once, pays each entitlement once. Entitlements come from the applications domain's
- * reader (app.applications.entitlements).
+ * reader (app.applications.entitlements); each pays the amount in force for the period, and nothing
+ * for a month from its end (退出, after a 渐退期) or its suspension (a death) on.
  */
 export function paymentRunService(deps: { repo: LedgerRepository; entitlements: EntitlementReader; audit: AuditService; runner: JobRunner; batch: number; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
@@ -33,11 +34,13 @@ export function paymentRunService(deps: { repo: LedgerRepository; entitlements: 
       batch = [];
       await deps.repo.updateJob(job._id, { counts, totalFen, heartbeatAt: new Date() });
     };
-    for await (const e of deps.entitlements.inRegion(job.regionCode, { activeOnly: true })) {
+    // Every entitlement, ended ones too: a run for a month before an end still pays that month (paymentFor decides).
+    for await (const e of deps.entitlements.inRegion(job.regionCode)) {
       counts.total++;
       const monthly = e.payment === 'monthly';
-      const amount = monthly ? e.monthlyAmountFen : e.oneOffAmountFen;
-      if (!amount || amount <= 0 || e.startMonth > period || !e.beneficiary?.idNumberBlindIndex) { counts.skipped++; counts.done++; continue; }
+      // The amount in force for the period (versions); 0 before the start, from an end or a suspension on (docs/recheck.md).
+      const amount = paymentFor(e.terms, period);
+      if (amount <= 0 || !e.beneficiary?.idNumberBlindIndex) { counts.skipped++; counts.done++; continue; }
       batch.push({
         _id: `run:${e.id}:${monthly ? period : 'once'}`, beneficiaryKey: e.beneficiary.idNumberBlindIndex, idNumberMasked: e.beneficiary.idNumberMasked ?? '', regionCode: e.regionCode,
         programme: e.programme, amountFen: amount, period, year: periodYear(period), paidOn: today, source: 'paymentRun', sourceRef: job._id, line: 0, correctsId: '', reason: '',

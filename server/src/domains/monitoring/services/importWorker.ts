@@ -20,7 +20,13 @@ function recordKey(source: string, personKey: string, natural: string): string {
  * duplicate of a row already there, rejected (with its problems) or unmatched (not on the watch
  * list). A list import (populationList) adds its people to the watch list instead.
  */
-export function importWorker(deps: { repo: MonitoringRepository; pii: PiiCipher; batchRows: number; now: () => Date; afterImport: (job: JobDoc) => Promise<void> }) {
+export function importWorker(deps: {
+  repo: MonitoringRepository; pii: PiiCipher; batchRows: number; now: () => Date; afterImport: (job: JobDoc) => Promise<void>;
+  /** 公安 death rows of watched people, stored or already there (动态管理 holds their payment; idempotent by the row's key). */
+  onDeaths?: (rows: { personKey: string; date: string; reference: string }[]) => Promise<void>;
+  /** 残联 certificates of watched people, stored or already there (免审秒办 grants the subsidies they give; idempotent per person and programme). */
+  onDisabilityRecords?: (rows: { personKey: string; grade: number; date: string; reference: string; importId: string }[]) => Promise<void>;
+}) {
   const { repo, pii } = deps;
 
   return async function work(job: JobDoc, shouldStop: () => boolean): Promise<void> {
@@ -75,6 +81,10 @@ export function importWorker(deps: { repo: MonitoringRepository; pii: PiiCipher;
       }
       if (people.length) await addPeople(repo, people, at);
       const dups = await repo.insertRecords(docs);
+      const deaths = docs.filter((d) => d.kind === 'death');
+      if (deaths.length && deps.onDeaths) await deps.onDeaths(deaths.map((d) => ({ personKey: d.personKey, date: d.date, reference: d._id })));
+      const certificates = docs.filter((d) => d.kind === 'disabilityCertificate' && d.grade !== null);
+      if (certificates.length && deps.onDisabilityRecords) await deps.onDisabilityRecords(certificates.map((d) => ({ personKey: d.personKey, grade: d.grade!, date: d.date, reference: d._id, importId: job._id })));
       for (let i = 0; i < docs.length; i++) {
         let duplicate = dups.has(i);
         if (duplicate && recheckOwn) duplicate = (await repo.findRecord(docs[i]._id))?.importId !== job._id;

@@ -1,6 +1,6 @@
 import { ensureIndexes } from '../../../core/db/ensureIndexes';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { ClaimStatusName, DonorKind, WishCategoryName, WishDeliveryName, WishStatusName } from '@dajiuzhu/shared';
+import type { ClaimStatusName, DonorKind, WishCategoryName, WishDeliveryName, WishReferral, WishStatusName } from '@dajiuzhu/shared';
 
 /**
  * 微心愿 collections (docs/wishes.md). Guarantees rest on `_id` uniqueness (insert wins):
@@ -10,6 +10,11 @@ import type { ClaimStatusName, DonorKind, WishCategoryName, WishDeliveryName, Wi
  *   change of a wish is one event, and two changes computed from the same state cannot both land.
  */
 const base = { versionKey: false as const, minimize: false };
+
+export interface RemovedPhotoDoc { fileId: string; kind: 'wishPhoto' | 'deliveryPhoto'; reason: string; at: Date }
+
+/** A wish posted for someone found through monitoring, with the consent staff recorded. */
+export interface WishReferralDoc { source: 'monitoring'; reference: string; consentMethod: WishReferral['consent']['method']; consentDate: string; consentNote: string | null; recordedBy: string }
 
 export interface WishDoc {
   _id: string;
@@ -34,6 +39,11 @@ export interface WishDoc {
   story: string;
   budgetFen: number;
   photoFileIds: string[];
+  /** The delivery photos of the claim that delivered (evidence; public once fulfilled). */
+  deliveryPhotoFileIds: string[];
+  /** Photos staff took off, with the reason the person sees. */
+  removedPhotos: RemovedPhotoDoc[];
+  referral?: WishReferralDoc | null;
   delivery: WishDeliveryName;
   contentFlag: 'pass' | 'review';
   reviewNote: string | null;
@@ -65,6 +75,9 @@ const WishSchema = new Schema<WishDoc>(
     story: { type: String, required: true },
     budgetFen: { type: Number, required: true },
     photoFileIds: { type: [String], default: [] },
+    deliveryPhotoFileIds: { type: [String], default: [] },
+    removedPhotos: { type: [{ _id: false, fileId: String, kind: String, reason: String, at: Date }], default: [] },
+    referral: { type: { _id: false, source: String, reference: String, consentMethod: String, consentDate: String, consentNote: String, recordedBy: String }, default: null },
     delivery: { type: String, required: true },
     contentFlag: { type: String, required: true },
     reviewNote: { type: String, default: null },
@@ -92,7 +105,9 @@ export interface WishClaimDoc {
   regionCode: string;
   category: WishCategoryName;
   donorId: string;
+  /** The name the donor chose for this claim (or 匿名爱心人士). */
   donorName: string;
+  anonymous?: boolean;
   donorKind: DonorKind;
   slotId: string;
   status: ClaimStatusName;
@@ -112,6 +127,7 @@ const WishClaimSchema = new Schema<WishClaimDoc>(
     category: { type: String, required: true },
     donorId: { type: String, required: true },
     donorName: { type: String, required: true },
+    anonymous: { type: Boolean, default: false },
     donorKind: { type: String, required: true },
     slotId: { type: String, required: true },
     status: { type: String, required: true },
@@ -143,7 +159,7 @@ const WishDonorSlotSchema = new Schema<WishDonorSlotDoc>(
   { ...base, collection: 'wish_donor_slots' },
 );
 
-export type WishEventType = 'posted' | 'approved' | 'edited' | 'rejected' | 'claimed' | 'released' | 'lapsed' | 'delivered' | 'fulfilled' | 'thanked';
+export type WishEventType = 'posted' | 'approved' | 'edited' | 'rejected' | 'claimed' | 'released' | 'lapsed' | 'delivered' | 'fulfilled' | 'thanked' | 'photoRemoved';
 export type WishActorRole = 'beneficiary' | 'staff' | 'donor' | 'system';
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } fr
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
-  ApproveWishBody, ClaimIdParams, ConfirmBody, createWishBodyOf, DeliverBody, DonorContactBody, DonorContactView, editWishBodyOf, LapsingClaims, LapsingQuery,
+  ApproveWishBody, ClaimIdParams, ClaimWishBody, RemovePhotoBody, ConfirmBody, createWishBodyOf, DeliverBody, DonorContactBody, DonorContactView, editWishBodyOf, LapsingClaims, LapsingQuery,
   MyWish, MyWishList, PublicWish, PublicWishList, RejectWishBody, StaffWish, StaffWishList, StaffWishSummary, StaffWishNumbers, StaffWishQuery, ThankBody, WishCertificate,
   WishClaim, WishClaimList, WishIdParams, WishListQuery, WishNumbers, WishNumbersQuery, WishPhotoParams, WishRules, WishRulesQuery, formatPrice,
 } from '@dajiuzhu/shared';
@@ -96,8 +96,11 @@ export default async function wishRoutes(base: FastifyInstance, opts: { wishes: 
     preParsing: app.requireRole('donor'),
     // Per donor, after sign-in (the key is the account, not the address).
     config: { rateLimit: { max: config.claimRate.max, timeWindow: config.claimRate.windowMs, hook: 'preHandler', keyGenerator: (r: FastifyRequest) => `wish-claim:${r.actor?._id ?? r.ip}` } },
-    schema: { tags, summary: '认领心愿（每个心愿同时只有一位认领人）', security: bearer, params: WishIdParams, response: { 200: WishClaim, ...errorResponses(401, 403, 404, 409) } },
-  }, async (request) => claims.claim(actionContext(request), request.params.id));
+    schema: {
+      tags, summary: '认领心愿（每个心愿同时只有一位认领人）；可选择公开显示的名字或匿名', security: bearer, params: WishIdParams, body: ClaimWishBody,
+      response: { 200: WishClaim, ...errorResponses(400, 401, 403, 404, 409, 503) },
+    },
+  }, async (request) => claims.claim(actionContext(request), request.params.id, request.body ?? {}));
 
   app.get('/me/wish-claims', {
     preParsing: app.requireRole('donor'),
@@ -150,6 +153,14 @@ export default async function wishRoutes(base: FastifyInstance, opts: { wishes: 
     schemaErrorFormatter: overBudget,
     schema: { tags, summary: '修改后通过（附修改说明）', security: bearer, params: WishIdParams, body: EditWishBody, response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => review.edit(actionContext(request), request.params.id, request.body));
+
+  app.post('/staff/wishes/:id/photos/:fileId/remove', {
+    preParsing: app.requireRole('staff'),
+    schema: {
+      tags, summary: '移除照片（心愿照片或送达照片，例如拍到了儿童面部；附原因，发布人可见）', security: bearer, params: WishPhotoParams, body: RemovePhotoBody,
+      response: { 200: StaffWishSummary, ...errorResponses(401, 403, 404, 409) },
+    },
+  }, async (request) => review.removePhoto(actionContext(request), request.params.id, request.params.fileId, request.body.reason));
 
   app.post('/staff/wishes/:id/reject', {
     preParsing: app.requireRole('staff'),

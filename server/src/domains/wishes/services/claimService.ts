@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { nextClaimStatus, type DeliverBody, type MyWish, type WishClaim } from '@dajiuzhu/shared';
+import { ANONYMOUS_DONOR_NAME, nextClaimStatus, type ClaimWishBody, type DeliverBody, type MyWish, type WishClaim } from '@dajiuzhu/shared';
 import type { WishConfig } from '@dajiuzhu/config';
 import { AppError } from '../../../core/errors/AppError';
 import type { ActionContext } from '../../../core/context';
@@ -32,12 +32,25 @@ export function claimService(deps: { repo: WishRepository; store: WishStore; con
     if (wish.activeClaimId !== claim._id || nextClaimStatus(claim.status, action) === null) throw new AppError('WISH_STATE_INVALID');
   }
 
+  /**
+   * The name the person thanks and the certificate shows: anonymous, a name chosen for this claim
+   * (public text, so it passes the same checks as a wish's text), or the donor profile's name.
+   */
+  async function nameFor(ctx: ActionContext, body: ClaimWishBody): Promise<{ name: string; anonymous: boolean }> {
+    if (body.anonymous) return { name: ANONYMOUS_DONOR_NAME, anonymous: true };
+    const chosen = body.displayName?.trim();
+    if (!chosen) return { name: ctx.actor.donor?.displayName ?? '爱心人士', anonymous: false };
+    await checks.checkText(ctx, { displayName: chosen }, 1);
+    return { name: chosen, anonymous: false };
+  }
+
   return {
-    async claim(ctx: ActionContext, wishId: string): Promise<WishClaim> {
+    async claim(ctx: ActionContext, wishId: string, body: ClaimWishBody = {}): Promise<WishClaim> {
       const viewer = viewerOf(ctx);
       const before = await store.load(wishId);
       if (!before) throw new AppError('NOT_FOUND');
       assertAllowed(before, 'claim', viewer);
+      const shown = await nameFor(ctx, body);
 
       const claimId = randomUUID();
       const slotId = await repo.takeSlot(ctx.actor._id, config.maxActiveClaims, claimId, wishId);
@@ -52,15 +65,15 @@ export function claimService(deps: { repo: WishRepository; store: WishStore; con
         if (!wish) throw new AppError('NOT_FOUND');
         assertAllowed(wish, 'claim', viewer);
         const now = new Date();
-        const donor = ctx.actor.donor ?? { kind: 'person' as const, displayName: '爱心人士' };
+        const donorKind = ctx.actor.donor?.kind ?? 'person';
         const claim: WishClaimDoc = {
-          _id: claimId, wishId, regionCode: wish.regionCode, category: wish.category, donorId: ctx.actor._id, donorName: donor.displayName, donorKind: donor.kind,
+          _id: claimId, wishId, regionCode: wish.regionCode, category: wish.category, donorId: ctx.actor._id, donorName: shown.name, anonymous: shown.anonymous, donorKind,
           slotId, status: 'active', claimedAt: now, dueAt: new Date(now.getTime() + config.lapseDays * DAY_MS),
           deliveredAt: null, deliverNote: null, deliverPhotoFileIds: [], endedAt: null, certificateNo: null,
         };
         const after = await store.commit(ctx, wish, {
           type: 'claimed', actorRole: 'donor', claimId,
-          wishSet: { status: 'claimed', activeClaimId: claimId, claimDonorId: ctx.actor._id, donorName: donor.displayName },
+          wishSet: { status: 'claimed', activeClaimId: claimId, claimDonorId: ctx.actor._id, donorName: shown.name },
           claimSet: claim,
         }, outcome);
         return toWishClaim(claim, after);
@@ -95,10 +108,10 @@ export function claimService(deps: { repo: WishRepository; store: WishStore; con
       if (!note) throw new AppError('VALIDATION_FAILED', { message: '请填写送达说明', details: { fields: [{ path: '/note', rule: 'empty' }] } });
       await checks.checkText(ctx, { note }, 2);
       const photos = body.photoFileIds ?? [];
-      await checks.checkPhotos(ctx, photos, 'deliveryPhoto');
+      await checks.checkPhotos(ctx, photos, 'deliveryPhoto', body.noChildFaces);
       const after = await store.commit(ctx, wish, {
         type: 'delivered', actorRole: 'donor', claimId, note,
-        wishSet: { status: 'delivered', deliverNote: note },
+        wishSet: { status: 'delivered', deliverNote: note, deliveryPhotoFileIds: photos },
         claimSet: { status: 'delivered', deliveredAt: new Date(), deliverNote: note, deliverPhotoFileIds: photos },
       });
       return toWishClaim((await repo.findClaim(claimId))!, after);

@@ -1,11 +1,11 @@
-import { charCount, findPersonalData, formatPrice } from '@dajiuzhu/shared';
+import { charCount, findPersonalData, formatPrice, WISH_PHOTO_RULE } from '@dajiuzhu/shared';
 import { budgetCapFor, type WishConfig } from '@dajiuzhu/config';
 import { AppError } from '../../../core/errors/AppError';
 import { CONTENT_LABELS, type ContentCheckClient } from '../../../core/adapters/wechat/contentCheck';
 import type { FileService } from '../../../core/files/fileService';
 import type { ActionContext } from '../../../core/context';
 
-const FIELD_LABELS: Record<string, string> = { title: '心愿标题', story: '心愿故事', note: '送达说明', message: '感谢留言' };
+const FIELD_LABELS: Record<string, string> = { title: '心愿标题', story: '心愿故事', note: '送达说明', message: '感谢留言', displayName: '显示的名字', reason: '移除原因' };
 /** Own keys only (the label WeChat answers with is input from outside, too). */
 const fieldLabel = (field: string) => (Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field] : field);
 
@@ -49,14 +49,25 @@ export function contentChecks(deps: ContentCheckDeps) {
       return flag;
     },
 
-    /** Photos: the caller's own uploads of the right purpose, real images, passing the image check. */
-    async checkPhotos(ctx: ActionContext, fileIds: readonly string[], purpose: 'wishPhoto' | 'deliveryPhoto'): Promise<ContentFlag> {
+    /**
+     * Photos: the caller's own uploads of the right purpose (real images, stored without metadata by
+     * the file service), the poster's word that they show no child's face, then the image check.
+     */
+    async checkPhotos(ctx: ActionContext, fileIds: readonly string[], purpose: 'wishPhoto' | 'deliveryPhoto', noChildFaces: boolean | undefined): Promise<ContentFlag> {
       let flag: ContentFlag = 'pass';
+      const files = [];
       for (const [i, id] of fileIds.entries()) {
         const file = await deps.files.assertOwned(ctx, id, purpose).catch(() => null);
         if (!file || !file.contentType.startsWith('image/')) {
           throw new AppError('WISH_PHOTO_INVALID', { details: { fields: [{ path: `/photoFileIds/${i}`, rule: 'photo' }] } });
         }
+        files.push(file);
+      }
+      if (files.length > 0 && noChildFaces !== true) {
+        throw new AppError('WISH_PHOTO_RULE_NOT_CONFIRMED', { message: `请确认照片符合规则：${WISH_PHOTO_RULE}`, details: { fields: [{ path: '/noChildFaces', rule: 'photoRule' }] } });
+      }
+      for (const [i, file] of files.entries()) {
+        const id = file._id;
         const read = await deps.files.readPublic(id);
         if (!read) throw new AppError('WISH_PHOTO_INVALID');
         const v = await deps.contentCheck.checkImage({ data: read.data, contentType: file.contentType, fileName: file.name });

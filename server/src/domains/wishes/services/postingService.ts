@@ -5,6 +5,7 @@ import { AppError } from '../../../core/errors/AppError';
 import { staffCovers, staffScopeOf } from '../../../core/scope/staffScope';
 import type { ProfileService } from '../../../core/identity/profileService';
 import type { ActionContext } from '../../../core/context';
+import type { AuditService } from '../../../core/audit/auditService';
 import type { WishDoc } from '../models/wish';
 import type { WishRepository } from '../repository';
 import { toMyWish } from '../views/wishViews';
@@ -13,12 +14,12 @@ import type { WishStore } from './wishStore';
 import { viewerOf, type IdentityLinks } from './wishAccess';
 
 /** Posting (发布心愿): a person posts a wish, or staff post one for a person of their region. */
-export function postingService(deps: { repo: WishRepository; store: WishStore; config: WishConfig; checks: ContentChecks; profiles: Pick<ProfileService, 'findById'>; identity: IdentityLinks }) {
+export function postingService(deps: { repo: WishRepository; store: WishStore; config: WishConfig; checks: ContentChecks; profiles: Pick<ProfileService, 'findById'>; identity: IdentityLinks; audit: AuditService }) {
   const { repo, store, config, checks } = deps;
   return {
     /** The local rules the phone shows before posting. */
     rules(regionCode?: string): WishRules {
-      return { budgetCapFen: regionCode ? budgetCapFor(config, regionCode) : config.budgetCapFen, storyMaxChars: config.storyMaxChars, maxActiveClaims: config.maxActiveClaims, lapseDays: config.lapseDays };
+      return { budgetCapFen: regionCode ? budgetCapFor(config, regionCode) : config.budgetCapFen, storyMaxChars: config.storyMaxChars, maxActiveClaims: config.maxActiveClaims, lapseDays: config.lapseDays, photoMaxBytes: config.photoMaxBytes };
     },
 
     /**
@@ -30,6 +31,8 @@ export function postingService(deps: { repo: WishRepository; store: WishStore; c
       const viewer = viewerOf(ctx);
       const onBehalf = !!body.beneficiaryId && body.beneficiaryId !== ctx.actor._id;
       if (onBehalf && !staffScopeOf(ctx.actor)) throw new AppError('FORBIDDEN', { message: '只有工作人员可以代他人发布心愿' });
+      // A referral from monitoring is staff posting for the person, with their consent (the schema requires `given: true`).
+      if (body.referral && !onBehalf) throw new AppError('WISH_REFERRAL_NOT_ON_BEHALF', { details: { fields: [{ path: '/referral', rule: 'onBehalfOnly' }] } });
       const beneficiaryId = onBehalf ? body.beneficiaryId! : ctx.actor._id;
       const profile = await deps.profiles.findById(beneficiaryId);
       if (onBehalf && (!profile || !staffCovers(ctx.actor, profile.regionCode))) throw new AppError('NOT_FOUND', { message: '辖区内未找到该居民的实名信息' });
@@ -41,7 +44,7 @@ export function postingService(deps: { repo: WishRepository; store: WishStore; c
       checks.checkLimits(profile.regionCode, { title, story, budgetFen: body.budgetFen });
       const photoFileIds = body.photoFileIds ?? [];
       const textFlag = await checks.checkText(ctx, { title, story }, 3);
-      const photoFlag = await checks.checkPhotos(ctx, photoFileIds, 'wishPhoto');
+      const photoFlag = await checks.checkPhotos(ctx, photoFileIds, 'wishPhoto', body.noChildFaces);
       const now = new Date();
       const wish: WishDoc = {
         _id: randomUUID(),
@@ -59,6 +62,11 @@ export function postingService(deps: { repo: WishRepository; store: WishStore; c
         story,
         budgetFen: body.budgetFen,
         photoFileIds,
+        deliveryPhotoFileIds: [],
+        removedPhotos: [],
+        referral: body.referral
+          ? { source: body.referral.source, reference: body.referral.reference, consentMethod: body.referral.consent.method, consentDate: body.referral.consent.date, consentNote: body.referral.consent.note?.trim() || null, recordedBy: ctx.actor._id }
+          : null,
         delivery: body.delivery ?? 'communityOffice',
         contentFlag: textFlag === 'review' || photoFlag === 'review' ? 'review' : 'pass',
         reviewNote: null,
@@ -73,7 +81,13 @@ export function postingService(deps: { repo: WishRepository; store: WishStore; c
         createdAt: now,
         updatedAt: now,
       };
-      await store.create(ctx, wish, { actorRole: onBehalf ? 'staff' : 'beneficiary', note: onBehalf ? '工作人员代为发布' : null });
+      await store.create(ctx, wish, { actorRole: onBehalf ? 'staff' : 'beneficiary', note: body.referral ? '工作人员代为发布（动态监测转介，已取得本人同意）' : onBehalf ? '工作人员代为发布' : null });
+      if (wish.referral) {
+        await deps.audit.record({
+          actorId: ctx.actor._id, action: 'wish.referral', subjectId: beneficiaryId, requestId: ctx.requestId,
+          details: { wishId: wish._id, source: wish.referral.source, reference: wish.referral.reference, consentMethod: wish.referral.consentMethod, consentDate: wish.referral.consentDate },
+        });
+      }
       return toMyWish(wish, onBehalf ? { ...viewer, userId: beneficiaryId } : viewer);
     },
 

@@ -6,7 +6,7 @@ import type { AuditService } from '../../../core/audit/auditService';
 import type { ActionContext } from '../../../core/context';
 import type { WishDoc } from '../models/wish';
 import type { WishRepository } from '../repository';
-import { toStaffWish, toStaffWishSummary } from '../views/wishViews';
+import { deliveryPhotosOf, toStaffWish, toStaffWishSummary } from '../views/wishViews';
 import type { ContentChecks } from './contentChecks';
 import type { DonorContactService } from './donorContacts';
 import type { WishStore } from './wishStore';
@@ -88,6 +88,31 @@ export function reviewService(deps: { repo: WishRepository; store: WishStore; co
       if (change.story !== undefined && change.story !== w.story) changedText.story = change.story;
       if (Object.keys(changedText).length > 0 && (await deps.checks.checkText(ctx, changedText, 3)) === 'review') change.contentFlag = 'review';
       return review(ctx, id, 'edit', { ...change, status: 'open', publishedAt: new Date(), reviewNote: note }, note);
+    },
+
+    /**
+     * Takes a photo off a wish (a wish photo or the delivery evidence) in any state, e.g. one that
+     * shows a child's face: one event, the reason shown to the person. The file itself stays (the
+     * event history names it) but no route serves it for this wish any more.
+     */
+    async removePhoto(ctx: ActionContext, id: string, fileId: string, reason: string): Promise<StaffWishSummary> {
+      const w = await loadForStaff(ctx, id);
+      const r = reason.trim();
+      if (!r) throw new AppError('VALIDATION_FAILED', { message: '请写明移除照片的原因', details: { fields: [{ path: '/reason', rule: 'empty' }] } });
+      const delivery = deliveryPhotosOf(w);
+      const kind = w.photoFileIds.includes(fileId) ? 'wishPhoto' : delivery.includes(fileId) ? 'deliveryPhoto' : null;
+      if (!kind) throw new AppError('NOT_FOUND', { message: '该心愿没有这张照片（可能已被移除）' });
+      await store.commit(ctx, w, {
+        type: 'photoRemoved', actorRole: 'staff', note: r,
+        wishSet: {
+          photoFileIds: w.photoFileIds.filter((f) => f !== fileId),
+          deliveryPhotoFileIds: delivery.filter((f) => f !== fileId),
+          removedPhotos: [...(w.removedPhotos ?? []), { fileId, kind, reason: r, at: new Date() }],
+        },
+      });
+      const after = await loadForStaff(ctx, id);
+      const claim = after.activeClaimId ? await repo.findClaim(after.activeClaimId) : null;
+      return toStaffWishSummary(after, viewerOf(ctx), { budgetCapFen: budgetCapFor(config, after.regionCode), claim, contact: null, events: await repo.events(after._id) });
     },
 
     async reject(ctx: ActionContext, id: string, reason: string): Promise<StaffWishSummary> {

@@ -1,10 +1,10 @@
-import { isPublicStatus, WISH_SQUARE_COUNT_CAP, type PublicWish, type PublicWishList, type WishListQuery } from '@dajiuzhu/shared';
+import { deliveryEvidenceShown, isPublicStatus, WISH_SQUARE_COUNT_CAP, type PublicWish, type PublicWishList, type WishListQuery } from '@dajiuzhu/shared';
 import { AppError } from '../../../core/errors/AppError';
 import { staffCovers } from '../../../core/scope/staffScope';
 import type { FileService } from '../../../core/files/fileService';
 import type { ActionContext } from '../../../core/context';
 import type { WishRepository } from '../repository';
-import { toPublicWish } from '../views/wishViews';
+import { deliveryPhotosOf, toPublicWish } from '../views/wishViews';
 import type { WishStore } from './wishStore';
 import type { AuditService } from '../../../core/audit/auditService';
 import { isLinkedBeneficiary, type IdentityLinks } from './wishAccess';
@@ -47,16 +47,19 @@ export function squareService(deps: { repo: WishRepository; store: WishStore; fi
     /**
      * A wish photo: for anyone once the wish is approved; before, for the person (through their
      * verified identity when staff posted it for them) and for region staff — a staff read of a
-     * photo not yet public is audited.
+     * photo not yet public is audited. A delivery photo: for anyone once the delivery is confirmed;
+     * before, for the donor who took it and for region staff (audited), not for the person.
      */
     async photo(ctx: ActionContext | null, id: string, fileId: string): Promise<{ contentType: string; data: Buffer; isPublic: boolean }> {
       const w = await store.load(id);
-      if (!w || !w.photoFileIds.includes(fileId)) throw new AppError('NOT_FOUND');
-      const isPublic = isPublicStatus(w.status);
+      const isDelivery = !!w && deliveryPhotosOf(w).includes(fileId);
+      if (!w || (!w.photoFileIds.includes(fileId) && !isDelivery)) throw new AppError('NOT_FOUND');
+      const isPublic = isDelivery ? deliveryEvidenceShown(w.status) : isPublicStatus(w.status);
       if (!isPublic) {
-        const person = !!ctx && (await isLinkedBeneficiary(deps.identity, ctx, w));
-        const staff = !!ctx && !person && staffCovers(ctx.actor, w.regionCode);
-        if (!person && !staff) throw new AppError('NOT_FOUND');
+        const person = !!ctx && !isDelivery && (await isLinkedBeneficiary(deps.identity, ctx, w));
+        const donor = !!ctx && isDelivery && w.claimDonorId === ctx.actor._id;
+        const staff = !!ctx && !person && !donor && staffCovers(ctx.actor, w.regionCode);
+        if (!person && !donor && !staff) throw new AppError('NOT_FOUND');
         if (staff) {
           await deps.audit.record({ actorId: ctx!.actor._id, action: 'wish.photo.read', subjectId: w.beneficiaryId, requestId: ctx!.requestId, details: { wishId: w._id, fileId, status: w.status } });
         }

@@ -28,7 +28,7 @@ export function wishServices(deps: WishServiceDeps) {
   const checks = contentChecks({ openidOf: core.users.openidOf, config, files: core.files, contentCheck: deps.contentCheck });
   const contacts = donorContactService({ repo, pii: core.pii, audit: core.audit });
   return {
-    posting: postingService({ repo, store, config, checks, profiles: core.profiles, identity: core.identity }),
+    posting: postingService({ repo, store, config, checks, profiles: core.profiles, identity: core.identity, audit: core.audit }),
     review: reviewService({ repo, store, config, checks, contacts, audit: core.audit }),
     square: squareService({ repo, store, files: core.files, identity: core.identity, audit: core.audit }),
     numbers: numbersService({ repo }),

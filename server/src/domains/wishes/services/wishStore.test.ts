@@ -13,7 +13,7 @@ function memoryRepo() {
   const now = new Date('2025-03-01T00:00:00Z');
   const wishes = new Map<string, WishDoc>([['w1', {
     _id: 'w1', seq: 2, status: 'open', regionCode: '371402001001', beneficiaryId: 'ben', beneficiaryKey: '', beneficiaryName: '王建国', birthDate: '1952-03-01',
-    postedBy: 'ben', onBehalf: false, category: 'health', title: '一台助听器', story: '想要一台助听器。', budgetFen: 1000, photoFileIds: [],
+    postedBy: 'ben', onBehalf: false, category: 'health', title: '一台助听器', story: '想要一台助听器。', budgetFen: 1000, photoFileIds: [], deliveryPhotoFileIds: [], removedPhotos: [],
     delivery: 'communityOffice', contentFlag: 'pass', reviewNote: null, rejectReason: null, publishedAt: now, activeClaimId: null, claimDonorId: null,
     donorName: null, deliverNote: null, fulfilledAt: null, thanks: null, createdAt: now, updatedAt: now,
   }]]);

@@ -1,6 +1,6 @@
 import { districtNameOf, communityNameOf, shanghaiDate, type LapsingClaims, type WishCertificate, type WishClaim } from '@dajiuzhu/shared';
 import type { WishClaimDoc, WishDoc } from '../models/wish';
-import { toPublicWish } from './wishViews';
+import { deliveryPhotosOf, toPublicWish } from './wishViews';
 
 /** A donor's claim with the public form of its wish; the thanks only once the wish came true. */
 export function toWishClaim(c: WishClaimDoc, w: WishDoc): WishClaim {
@@ -8,7 +8,11 @@ export function toWishClaim(c: WishClaimDoc, w: WishDoc): WishClaim {
     id: c._id,
     wishId: c.wishId,
     status: c.status,
+    donorName: c.donorName,
+    anonymous: c.anonymous ?? false,
     wish: toPublicWish(w),
+    // The donor's own photos, as long as staff have not taken one off the wish.
+    deliveryPhotoFileIds: (c.deliverPhotoFileIds ?? []).filter((f) => deliveryPhotosOf(w).includes(f)),
     claimedAt: c.claimedAt.toISOString(),
     dueAt: c.dueAt.toISOString(),
     deliveredAt: c.deliveredAt ? c.deliveredAt.toISOString() : null,

@@ -3,18 +3,25 @@ import {
   ageOn,
   allowedWishActions,
   communityNameOf,
+  deliveryEvidenceShown,
   maskName,
   publicWishView,
   shanghaiDate,
   type MyWish,
   type PublicWish,
+  type RemovedPhoto,
   type StaffWish,
   type StaffWishSummary,
   type WishEventView,
   type WishFacts,
   type WishViewer,
 } from '@dajiuzhu/shared';
-import type { WishClaimDoc, WishDoc, WishEventDoc } from '../models/wish';
+import type { RemovedPhotoDoc, WishClaimDoc, WishDoc, WishEventDoc } from '../models/wish';
+
+/** Documents written before these fields existed read as empty. */
+export const deliveryPhotosOf = (w: WishDoc): string[] => w.deliveryPhotoFileIds ?? [];
+const removedPhotosOf = (w: WishDoc): RemovedPhoto[] =>
+  (w.removedPhotos ?? []).map((r: RemovedPhotoDoc) => ({ kind: r.kind, reason: r.reason, at: new Date(r.at).toISOString() }));
 
 /** What the shared state machine (shared/src/wishes/machine.ts) reads of a wish. */
 export function factsOf(w: WishDoc): WishFacts {
@@ -37,6 +44,9 @@ export function toMyWish(w: WishDoc, viewer: WishViewer): MyWish {
     status: w.status,
     delivery: w.delivery,
     photoFileIds: w.photoFileIds,
+    // The evidence of a delivery the person confirmed: not before (shared deliveryEvidenceShown).
+    deliveryPhotoFileIds: deliveryEvidenceShown(w.status) ? deliveryPhotosOf(w) : [],
+    removedPhotos: removedPhotosOf(w),
     postedOnBehalf: w.onBehalf,
     reviewNote: w.reviewNote,
     rejectReason: w.rejectReason,
@@ -79,7 +89,10 @@ export function toStaffWishSummary(w: WishDoc, viewer: WishViewer, extra: StaffE
     ageBand: ageBand(ageOn(w.birthDate, shanghaiDate())),
     postedOnBehalf: w.onBehalf,
     beneficiaryVerified: !!w.beneficiaryKey,
+    referral: w.referral ? { source: w.referral.source, consentMethod: w.referral.consentMethod, consentDate: w.referral.consentDate } : null,
     photoFileIds: w.photoFileIds,
+    deliveryPhotoFileIds: deliveryPhotosOf(w),
+    removedPhotos: removedPhotosOf(w),
     contentFlag: w.contentFlag,
     reviewNote: w.reviewNote,
     rejectReason: w.rejectReason,

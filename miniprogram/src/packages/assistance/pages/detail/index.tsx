@@ -59,6 +59,10 @@ export default function DetailPage() {
         {/* The amount is null for a filer who is not the person (a helper): only the person sees it. */}
         {app.grantedFirst ? <Text className='card__line'>已先行救助{app.grantedFirst.amountFen !== null ? ` ${formatYuanText(app.grantedFirst.amountFen)}` : ''}{app.grantedFirst.paperworkPending ? '，手续补办中' : ''}</Text> : null}
         {app.decisionReasons ? <Text className='card__line'>不予批准理由：{app.decisionReasons}</Text> : null}
+        {app.status === 'rejected' ? (
+          // Each reason line by line (income counted against the standard, the rule), and 申请复查 within its period.
+          <Button variant='secondary' id='review-decision' onClick={() => void Taro.navigateTo({ url: `/packages/supervision/pages/decision/index?kind=application&id=${encodeURIComponent(app.id)}` })}>查看理由，申请复查</Button>
+        ) : null}
       </View>
 
       {app.canConfirm ? <ConfirmFilingCard application={app} onConfirmed={setApplication} /> : null}

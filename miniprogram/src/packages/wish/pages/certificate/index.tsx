@@ -8,8 +8,8 @@ import { Button } from '../../../../components/Button';
 import { Notice } from '../../../../components/Notice';
 import { useAction, useLoad } from '../../../../components/hooks';
 import { wishApi } from '../../../../services/wish';
-import { renderShareImage, saveShareImage } from '../../../../services/shareImage';
 import { certificateImage } from '../../certificateImage';
+import { keepCertificate, renderCertificate } from '../../certificateCanvas';
 import '../../components/wish.scss';
 
 const CANVAS_ID = 'wish-certificate-canvas';
@@ -18,12 +18,12 @@ const CANVAS_ID = 'wish-certificate-canvas';
 export default function CertificatePage() {
   const { params } = useRouter();
   const { data: cert, error } = useLoad(() => wishApi.certificate(params?.id ?? ''), [params?.id]);
-  const [picture, setPicture] = useState<string | null>(null);
+  const [picture, setPicture] = useState<{ path: string; width: number; height: number } | null>(null);
   const saving = useAction({ fallback: '保存失败，请稍后再试' });
   useEffect(() => {
     if (!cert) return;
     // After the canvas is on the page (weapp draws on it); the page works without the picture.
-    const t = setTimeout(() => { renderShareImage(certificateImage(cert), CANVAS_ID).then(setPicture, () => setPicture(null)); }, 100);
+    const t = setTimeout(() => { renderCertificate(certificateImage(cert), CANVAS_ID).then(setPicture, () => setPicture(null)); }, 100);
     return () => clearTimeout(t);
   }, [cert]);
   return (
@@ -44,9 +44,13 @@ export default function CertificatePage() {
           {process.env.TARO_ENV === 'h5' ? null : (
             <Canvas canvasId={CANVAS_ID} id={CANVAS_ID} className={picture ? 'certificate__canvas certificate__canvas--done' : 'certificate__canvas'} style={{ width: '300px', height: '400px' }} />
           )}
-          {picture ? <Image className='certificate__picture' src={picture} mode='widthFix' aria-label={`爱心证书图片：${cert.donorName}`} data-testid='certificate-picture' /> : null}
+          {picture ? (
+            <Image className='certificate__picture' src={picture.path} mode='widthFix' aria-label={`爱心证书图片：${cert.donorName}`} data-testid='certificate-picture' data-width={picture.width} data-height={picture.height} />
+          ) : null}
           <Notice text={saving.error} error />
-          <Button disabled={!picture} loading={saving.busy} onClick={() => picture && void saving.act(() => saveShareImage(picture, `爱心证书-${cert.certificateNo}.png`))}>保存图片</Button>
+          <Button disabled={!picture} loading={saving.busy} onClick={() => picture && void saving.act(async () => {
+            if (!(await keepCertificate(picture.path, `爱心证书-${cert.certificateNo}.png`))) throw new Error('没有保存到相册的权限，可以长按图片发送给朋友');
+          })}>{process.env.TARO_ENV === 'h5' ? '下载证书图片' : '保存到相册'}</Button>
         </>
       ) : null}
     </PageShell>

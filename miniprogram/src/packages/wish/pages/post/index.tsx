@@ -13,6 +13,7 @@ import { useAction, useLoad } from '../../../../components/hooks';
 import { useSession } from '../../../../store/session';
 import { wishApi } from '../../../../services/wish';
 import { WISH_ROUTES } from '../../routes';
+import { PhotoPicker, PhotoRuleCheck, type PickedPhoto } from '../../components/photos';
 import '../../components/wish.scss';
 
 const CATEGORY_CHOICES = WISH_CATEGORIES.map((c) => ({ value: c, label: WISH_CATEGORY_LABELS[c] }));
@@ -26,6 +27,8 @@ export default function WishPostPage() {
   const [title, setTitle] = useState('');
   const [story, setStory] = useState('');
   const [yuan, setYuan] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [noChildFaces, setNoChildFaces] = useState(false);
   const posting = useAction();
 
   /** The budget in fen, or what is wrong with the form (the same rules the server applies). */
@@ -38,6 +41,7 @@ export default function WishPostPage() {
     if ('problem' in budget) return budget;
     if (!budget.fen) return { problem: '请填写预算金额（元）' };
     if (rules && budget.fen > rules.budgetCapFen) return { problem: `预算不能超过${formatPrice(rules.budgetCapFen)}` };
+    if (photos.length > 0 && !noChildFaces) return { problem: '请确认照片里只拍了物品，没有儿童的面部' };
     return { budgetFen: budget.fen };
   }
 
@@ -49,7 +53,8 @@ export default function WishPostPage() {
       return;
     }
     void posting.act(async () => {
-      await wishApi.post({ category, title: title.trim(), story: story.trim(), budgetFen: checked.budgetFen });
+      const photoFileIds = photos.map((p) => p.fileId);
+      await wishApi.post({ category, title: title.trim(), story: story.trim(), budgetFen: checked.budgetFen, ...(photoFileIds.length ? { photoFileIds, noChildFaces } : {}) });
       Taro.redirectTo({ url: WISH_ROUTES.mine });
     }, '已提交审核');
   }
@@ -83,6 +88,8 @@ export default function WishPostPage() {
         <Text className='field__label'>预算（元，不超过{rules ? formatPrice(rules.budgetCapFen) : '…'}）</Text>
         <Input className='field__input' type='digit' placeholder='请输入预算金额' value={yuan} onInput={(e) => setYuan(e.detail.value)} />
       </View>
+      <PhotoPicker purpose='wishPhoto' maxBytes={rules?.photoMaxBytes} photos={photos} onChange={setPhotos} label='物品照片（可不传；审核通过后公开）' testId='wish-photo-input' />
+      {photos.length > 0 ? <PhotoRuleCheck checked={noChildFaces} onChange={setNoChildFaces} /> : null}
       <Notice text={posting.error} error />
       <View className='bottom-actions'>
         <Button loading={posting.busy} onClick={submit}>提交心愿</Button>

@@ -12,6 +12,10 @@ import { useAction, useLoad } from '../../../../components/hooks';
 import { useSession } from '../../../../store/session';
 import { wishApi } from '../../../../services/wish';
 import { CountsGrid } from '../numbers/CountsGrid';
+import { WishPhoto } from '../../components/photos';
+import { DeliveredCard } from './DeliveredCard';
+
+const CONSENT_METHODS: Record<string, string> = { inPerson: '当面', phone: '电话', signedForm: '书面签字' };
 import '../../components/wish.scss';
 
 function ReviewCard({ wish, onDone }: { wish: StaffWishSummary; onDone: () => void }) {
@@ -30,8 +34,16 @@ function ReviewCard({ wish, onDone }: { wish: StaffWishSummary; onDone: () => vo
       <Text className='card__line wish-card__meta'>{wish.maskedName} · {wish.ageBand} · {wish.community}{wish.postedOnBehalf ? ' · 代发' : ''}</Text>
       <Text className='card__line'>{WISH_CATEGORY_LABELS[wish.category]} · 预算 {formatPrice(wish.budgetFen)}（上限 {formatPrice(wish.budgetCapFen)}）</Text>
       <Text className='card__line wish-story'>{wish.story}</Text>
+      {wish.referral ? <Text className='card__line'>动态监测转介 · 本人已同意（{CONSENT_METHODS[wish.referral.consentMethod] ?? ''}，{wish.referral.consentDate}）</Text> : null}
       {wish.contentFlag === 'review' ? <Text className='card__line notice--error'>内容安全检测建议人工复核</Text> : null}
-      <Input className='field__input' placeholder='修改说明或不通过原因' value={text} onInput={(e) => setText(e.detail.value)} />
+      {[...wish.photoFileIds, ...wish.deliveryPhotoFileIds].map((f, i) => (
+        <View key={f} className='wish-evidence'>
+          <WishPhoto wishId={wish.id} fileId={f} label={`${wish.photoFileIds.includes(f) ? '心愿' : '送达'}照片${i + 1}`} />
+          <Button variant='secondary' onClick={() => (text.trim() ? act(() => wishApi.removePhoto(wish.id, f, text), '已移除照片') : setError('请在下面写明移除照片的原因，如“照片中有儿童面部”'))}>移除这张照片</Button>
+        </View>
+      ))}
+      {wish.photoFileIds.length > 0 ? <Text className='card__line wish-card__meta'>照片规则：只拍物品，不能有儿童面部、门牌和证件</Text> : null}
+      <Input className='field__input' placeholder='修改说明、不通过原因或移除照片的原因' value={text} onInput={(e) => setText(e.detail.value)} />
       <Input className='field__input' type='digit' placeholder='调整预算（元，可不填）' value={yuan} onInput={(e) => setYuan(e.detail.value)} />
       <Notice text={error} error />
       <View className='wish-actions'>
@@ -43,7 +55,7 @@ function ReviewCard({ wish, onDone }: { wish: StaffWishSummary; onDone: () => vo
   );
 }
 
-type Tab = 'review' | 'lapsing' | 'numbers';
+type Tab = 'review' | 'delivered' | 'lapsing' | 'numbers';
 
 /** Staff: the review queue, claims about to lapse, and the region's numbers. */
 export default function WishStaffPage() {
@@ -51,10 +63,12 @@ export default function WishStaffPage() {
   const [tab, setTab] = useState<Tab>('review');
   const queue = useLoad(() => wishApi.staffList('pendingReview'));
   const lapsing = useLoad(() => wishApi.lapsing(48));
+  const delivered = useLoad(() => wishApi.staffList('delivered'), [], { enabled: tab === 'delivered' });
   const numbers = useLoad(() => wishApi.staffNumbers());
   if (!user?.roles.includes('staff')) return <PageShell><Notice text='仅工作人员可用' error /></PageShell>;
   const tabs: Choice<Tab>[] = [
     { value: 'review', label: `待审核（${queue.data?.wishes.length ?? 0}）` },
+    { value: 'delivered', label: '送达待确认' },
     { value: 'lapsing', label: '即将超时' },
     { value: 'numbers', label: '辖区数据' },
   ];
@@ -66,6 +80,13 @@ export default function WishStaffPage() {
           <Notice text={queue.error} error />
           {queue.data?.wishes.map((w) => <ReviewCard key={w.id} wish={w} onDone={() => { void queue.reload(); void numbers.reload(); }} />)}
           {queue.data && queue.data.wishes.length === 0 ? <Notice text='没有待审核的心愿' /> : null}
+        </>
+      ) : null}
+      {tab === 'delivered' ? (
+        <>
+          <Notice text={delivered.error} error />
+          {delivered.data?.wishes.map((w) => <DeliveredCard key={w.id} wish={w} onDone={() => { void delivered.reload(); void numbers.reload(); }} />)}
+          {delivered.data && delivered.data.wishes.length === 0 ? <Notice text='没有送达待确认的心愿' /> : null}
         </>
       ) : null}
       {tab === 'lapsing' ? (

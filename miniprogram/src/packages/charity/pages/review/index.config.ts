@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '慈善项目审核' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家庭情况与年度确认' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '决定理由与复查' });

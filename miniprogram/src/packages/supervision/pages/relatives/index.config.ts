@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '近亲属备案' });

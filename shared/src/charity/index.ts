@@ -1,0 +1,4 @@
+export * from './machine';
+export * from './schedule';
+export * from './progress';
+export * from './targetGroups';

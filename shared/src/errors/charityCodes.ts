@@ -1,0 +1,20 @@
+/** Error codes of 慈善筹 projects, spending, reports and pledges (same shape as ERROR_CODES in codes.ts). */
+export const CHARITY_ERROR_CODES = {
+  CHARITY_PROJECT_STATE_INVALID: { status: 409, message: '该项目当前的状态不能进行此操作' },
+  CHARITY_PROJECT_CHANGED: { status: 409, message: '项目刚刚发生了变化，请刷新后重试' },
+  CHARITY_PROJECT_NOT_RAISING: { status: 409, message: '该项目未在募捐中（未发布、已结束或暂停展示），暂时不能捐赠或配捐' },
+  CHARITY_BUDGET_MISMATCH: { status: 400, message: '预算明细的合计必须等于目标金额' },
+  CHARITY_DATES_INVALID: { status: 400, message: '项目的结束日期必须晚于开始日期' },
+  CHARITY_REGION_OUTSIDE: { status: 400, message: '项目地区必须在本机构所在的行政区划之内' },
+  CHARITY_CONTENT_REJECTED: { status: 400, message: '内容未通过安全检测，请修改后再提交' },
+  CHARITY_CONTENT_CHECK_UNAVAILABLE: { status: 503, message: '内容安全检测暂时不可用，请稍后再试' },
+  CHARITY_ORGANIZATION_REQUIRED: { status: 403, message: '请使用慈善组织的账号操作' },
+  CHARITY_CREDIT_CODE_INVALID: { status: 400, message: '统一社会信用代码不正确' },
+  CHARITY_SPENDING_OVER_RAISED: { status: 409, message: '支出合计不能超过项目已筹得的善款' },
+  CHARITY_BUDGET_LINE_UNKNOWN: { status: 400, message: '请选择项目预算中的一项' },
+  CHARITY_SPENDING_KEY_REUSED: { status: 409, message: '该提交编号已用于另一笔支出，请刷新后重试' },
+  CHARITY_BENEFICIARY_REQUIRED: { status: 400, message: '救助到人的支出需要填写受助人的姓名和身份证号' },
+  CHARITY_PLEDGE_EXISTS: { status: 409, message: '您已为该项目承诺过配捐' },
+  CHARITY_COMPANY_REQUIRED: { status: 403, message: '只有企业爱心账号可以承诺配捐，请先以企业身份登记' },
+  CHARITY_BUSY: { status: 409, message: '同时提交的操作太多，请稍后重试' },
+} as const;
