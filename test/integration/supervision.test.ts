@@ -9,7 +9,7 @@ import { uploadImport } from './ledgerSupport';
  * 电子监察 (issue 11 item 7): each flag raised by creating its condition — a payment after a death
  * (应退未退), a vehicle on a 低保 household (错救), last month's payment run not made, a month paid
  * more than the entitlement says, an alert past its deadline, an application by a registered
- * relative of staff — with a region, an owner, a deadline; a second scan adds nothing; the desk
+ * relative of staff, a recheck past its deadline — with a region, an owner, a deadline; a second scan adds nothing; the desk
  * counts by kind and region with drill-down; a flag is resolved once.
  */
 let stack: Stack;
@@ -62,6 +62,9 @@ test('every condition raises its flag once, with region, owner and deadline; the
   const alerts = await api.get('/api/v1/staff/monitoring/alerts?source=assets', township);
   expect(alerts.body.alerts).toHaveLength(1);
   await stack.app.db.collection('monitoring_alerts').updateOne({ _id: alerts.body.alerts[0].id }, { $set: { deadline: addCalendarDays(shanghaiDate(), -1) } });
+  // 王五's death opened a recheck of his subsidy (due within three months): it is past its deadline, undecided.
+  const late = await stack.app.db.collection('rechecks').updateMany({ 'beneficiary.name': '王五', status: 'open' }, { $set: { deadline: addCalendarDays(shanghaiDate(), -1) } });
+  expect(late.modifiedCount).toBe(1);
   // A village cadre's sister applies for 低保; the county registers her: flagged at once.
   const kit = applicationsKit(stack);
   const sister = await kit.resident('sv-sister', { name: '刘桂芝' });
@@ -78,11 +81,11 @@ test('every condition raises its flag once, with region, owner and deadline; the
   const scan = await api.post('/api/v1/staff/supervision/scan', {}, county);
   expect(scan.status).toBe(200);
   const found = Object.fromEntries(scan.body.raised.map((r: { kind: string; found: number }) => [r.kind, r.found]));
-  expect(found).toEqual({ shouldHaveExited: 1, wrongGrant: 1, paymentRunLate: 1, amountMismatch: 1, overdueAlert: 1, relatedApplicant: 1 });
+  expect(found).toEqual({ shouldHaveExited: 1, wrongGrant: 1, paymentRunLate: 1, amountMismatch: 1, overdueAlert: 1, overdueRecheck: 1, relatedApplicant: 1 });
   // Nothing is raised twice: the second scan finds the same and adds none.
   const again = await api.post('/api/v1/staff/supervision/scan', {}, county);
   expect(again.body.raised.every((r: { new: number }) => r.new === 0)).toBe(true);
-  expect(await stack.app.db.collection('supervision_flags').countDocuments()).toBe(6);
+  expect(await stack.app.db.collection('supervision_flags').countDocuments()).toBe(7);
 
   const list = await api.get('/api/v1/staff/supervision/flags', county);
   const byKind = Object.fromEntries(list.body.flags.map((f: any) => [f.kind, f]));
@@ -93,18 +96,19 @@ test('every condition raises its flag once, with region, owner and deadline; the
   expect(byKind.relatedApplicant).toMatchObject({ subject: { kind: 'application', id: application.id, nameMasked: '刘**' }, owner: { level: 'county' } });
   expect(byKind.wrongGrant.subject.nameMasked).toBe('何**');
   expect(byKind.overdueAlert.subject.nameMasked).toBe('何**');
+  expect(byKind.overdueRecheck).toMatchObject({ regionCode: '371402001001', subject: { kind: 'recheck', nameMasked: '王*' }, owner: { level: 'township', regionCode: '371402001' } });
   for (const f of list.body.flags) expect(f.deadline > shanghaiDate()).toBe(true);
   expect(JSON.stringify(list.body)).not.toMatch(/\d{17}[\dX]/);
 
   // The desk: by kind, and by region one level down, drilling from the city to the township.
   const atCity = await api.get('/api/v1/staff/supervision/summary', city);
   expect(atCity.status).toBe(200);
-  expect(atCity.body.byRegion).toEqual([expect.objectContaining({ regionCode: '371402', open: 6 })]);
+  expect(atCity.body.byRegion).toEqual([expect.objectContaining({ regionCode: '371402', open: 7 })]);
   const atCounty = await api.get('/api/v1/staff/supervision/summary?regionCode=371402', city);
-  expect(atCounty.body.byRegion.map((r: any) => [r.regionCode, r.open])).toEqual([['371402', 1], ['371402001', 5]]);
+  expect(atCounty.body.byRegion.map((r: any) => [r.regionCode, r.open])).toEqual([['371402', 1], ['371402001', 6]]);
   const atTownship = await api.get('/api/v1/staff/supervision/summary?regionCode=371402001', county);
   // The application is filed at the township itself; the payments and alerts are of a community below it.
-  expect(atTownship.body.byRegion.map((r: any) => [r.regionCode, r.open])).toEqual([['371402001', 1], ['371402001001', 4]]);
+  expect(atTownship.body.byRegion.map((r: any) => [r.regionCode, r.open])).toEqual([['371402001', 1], ['371402001001', 5]]);
   expect(atTownship.body.byKind.find((k: any) => k.kind === 'paymentRunLate').open).toBe(0);
   expectEnvelope(await api.get('/api/v1/staff/supervision/summary', township), 403, 'SUPERVISION_COUNTY_ONLY');
   const elsewhere = (await api.signIn('sv-elsewhere', { role: 'staff', regionCode: '371502', level: 'county' })).accessToken;

@@ -14,6 +14,9 @@ export interface RecheckDecisionRecord {
   reasons: string[];
 }
 
+/** A recheck past its deadline, as supervision sees it (masked; the blind index only as a key). */
+export interface OverdueRecheck { id: string; programme: string; regionCode: string; deadline: string; status: string; nameMasked: string; idNumberMasked: string; personKey: string }
+
 /**
  * What 动态管理 offers other domains (app.recheck; docs/recheck.md): the decision of a recheck,
  * opening a recheck for a person from another domain's finding (a review request, a supervision
@@ -26,6 +29,8 @@ export interface RecheckApi {
   open(ctx: ActionContext, input: { blindIndex: string; reason: string; trigger: RecheckTrigger; key?: string }): Promise<{ rechecks: { id: string; entitlementId: string; created: boolean; deadline: string }[] }>;
   /** A death in the department data: payment held from this month, a recheck opened. Idempotent by `reference`. */
   recordDeath(input: { blindIndex: string; date: string; reference: string; source: string }): Promise<{ suspended: number }>;
+  /** Rechecks not decided by their deadline inside a region (itself and below), oldest deadline first, at most 2,000 (电子监察). */
+  overdue(scope: string, today: string): Promise<OverdueRecheck[]>;
   /** One pass of the schedule job: rechecks coming due, ended exit notices, missing yearly confirmations. */
   runSchedule(): Promise<{ opened: number; noticesFinished: number; missingConfirmations: number }>;
 }

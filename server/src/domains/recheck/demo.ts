@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { addMonths, shanghaiDate, shanghaiMonth } from '@dajiuzhu/shared';
 import '../applications/api';
 import './api';
+import '../reviews/api';
 import type { HouseholdService } from './services/household';
 import type { StaffDesk } from './services/staffDesk';
 import type { RecheckRepository } from './repository';
@@ -47,6 +48,8 @@ export async function seedRecheckDemo(app: FastifyInstance): Promise<void> {
   const next = (await app.applications.entitlement(wang.id))!;
   const fromMonth = addMonths(shanghaiMonth(), 1);
   await s.desk.decide(county, id, { outcome: 'adjust', fromMonth, monthlyAmountFen: Math.max(1, (next.monthlyAmountFen ?? 46000) - 6000), reasons: ['老伴新增养老金收入，家庭月收入增加', '按核定收入重新计算保障金额'] });
+  // He asks for a review of the cut (复查): it waits on the township's desk, with the decision's reasons line by line.
+  await app.reviews.service.request(await ctx('demo-resident-wang'), { subjectKind: 'recheck', subjectId: id, reason: '老伴的养老金每月实际到账约600元，请按实际收入重新核算（演示数据）' });
   // …then he reports a change from the app: the next recheck opens.
   await s.households.reportChange(await ctx('demo-resident-wang'), { entitlementId: wang.id, kind: 'income', text: '老伴住院，医疗支出增加（演示数据）', happenedOn: shanghaiDate(new Date(Date.now() - 3 * DAY)), requestKey: 'demo-change-wang' });
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { indexCalendar } from '@dajiuzhu/shared';
+import { indexCalendar, maskName } from '@dajiuzhu/shared';
 import { loadHolidayCalendar } from '@dajiuzhu/config';
 import { apiRoutes, defineDomain, type DomainOptions } from '../../core/domain';
 import '../applications/api';
@@ -74,6 +74,10 @@ export const recheckDomain = defineDomain('recheck', async (app: FastifyInstance
       return { suspended };
     },
     runSchedule: () => schedule(),
+    overdue: async (scope, today) => (await repo.overdueInRegion(scope, today, 2000)).map((r) => ({
+      id: r._id, programme: r.programme, regionCode: r.regionCode, deadline: r.deadline, status: r.status,
+      nameMasked: maskName(r.beneficiary.name), idNumberMasked: r.beneficiary.idNumberMasked, personKey: r.beneficiary.blindIndex,
+    })),
   };
   app.decorate('recheck', api);
   keepDemoServices(app, { desk, households, repo, at: (now) => build(now) });

@@ -16,6 +16,9 @@ export function recheckRepository(m: RecheckModels) {
     /** A staff queue: rechecks inside `region` in the given states, by deadline. */
     listInRegion: (region: string, statuses: readonly string[], limit: number) =>
       m.Recheck.find({ regionCode: regionWithin(region), status: { $in: [...statuses] } }).sort({ deadline: 1 }).limit(limit).lean<RecheckDoc[]>().exec(),
+    /** Rechecks still open inside `region` whose deadline passed before `today` (电子监察), by deadline. */
+    overdueInRegion: (region: string, today: string, limit: number) =>
+      m.Recheck.find({ regionCode: regionWithin(region), status: { $in: ['open', 'checked'] }, deadline: { $lt: today } }).sort({ deadline: 1 }).limit(limit).lean<RecheckDoc[]>().exec(),
     /** Rechecks of one state whose deadline (for a notice: its end) is on or before a day: the job's sweep. */
     listByStatusUntil: (status: string, day: string, limit: number) =>
       m.Recheck.find({ status, deadline: { $lte: day } }).sort({ deadline: 1 }).limit(limit).lean<RecheckDoc[]>().exec(),

@@ -6,6 +6,7 @@ import '../applications/api';
 import '../ledger/api';
 import '../monitoring/api';
 import '../policy/api';
+import '../recheck/api';
 import type { SupervisionApi } from './api';
 import { registerSupervisionModels } from './models/supervision';
 import { supervisionRepository } from './repository';
@@ -27,7 +28,7 @@ export const supervisionDomain = defineDomain('supervision', async (app: Fastify
   const flags = flagService({
     repo,
     sources: () => ({
-      entitlements: app.applications.entitlements, ledger: app.ledger.supervision, monitoring: app.monitoring.supervision,
+      entitlements: app.applications.entitlements, ledger: app.ledger.supervision, monitoring: app.monitoring.supervision, rechecks: app.recheck,
       applicationsOfPerson: app.applications.applicationsOfPerson, relativesIn: (scope) => repo.relativesIn(scope, 5000),
     }),
     audit: services.audit,
@@ -46,4 +47,4 @@ export const supervisionDomain = defineDomain('supervision', async (app: Fastify
       await flags.scanRegion(r.regionCode);
     }
   });
-}, ['applications', 'ledger', 'monitoring', 'policy']);
+}, ['applications', 'ledger', 'monitoring', 'policy', 'recheck']);

@@ -12,12 +12,12 @@ import type { SupervisionRepository } from '../repository';
 import { toFlagView } from './flagViews';
 import type { Detector, FlagCandidate, ScanSources } from './detectors/types';
 import { amountMismatch, paymentRunLate, shouldHaveExited } from './detectors/payments';
-import { overdueAlert, wrongGrant } from './detectors/signals';
+import { overdueAlert, overdueRecheck, wrongGrant } from './detectors/signals';
 import { relatedApplicant } from './detectors/related';
 
 const DETECTORS: [FlagKind, Detector][] = [
   ['shouldHaveExited', shouldHaveExited], ['wrongGrant', wrongGrant], ['paymentRunLate', paymentRunLate], ['amountMismatch', amountMismatch],
-  ['overdueAlert', overdueAlert], ['relatedApplicant', relatedApplicant],
+  ['overdueAlert', overdueAlert], ['overdueRecheck', overdueRecheck], ['relatedApplicant', relatedApplicant],
 ];
 
 export const flagIdOf = (key: string) => `fl_${createHash('sha256').update(key).digest('base64url').slice(0, 32)}`;

@@ -1,3 +1,4 @@
+import { RECHECK_STATUS_LABELS, type RecheckStatus } from '@dajiuzhu/shared';
 import type { Detector } from './types';
 
 /**
@@ -20,4 +21,13 @@ export const overdueAlert: Detector = async (scope, s) =>
     subject: { kind: 'alert', id: a.id, name: a.subjectName, idNumberMasked: a.idNumberMasked, personKey: a.personKey },
     summary: `预警应于${a.deadline}前办结，仍未办结`,
     facts: [{ label: '办结期限', value: a.deadline }, { label: '预警状态', value: a.status }],
+  }));
+
+/** 复核未按期完成: a recheck not decided by its deadline (10 working days after a 特困 change, 3 months after a death…). */
+export const overdueRecheck: Detector = async (scope, s) =>
+  (await s.rechecks.overdue(scope, s.today)).map((r) => ({
+    kind: 'overdueRecheck' as const, regionCode: r.regionCode, period: r.deadline,
+    subject: { kind: 'recheck', id: r.id, name: r.nameMasked, idNumberMasked: r.idNumberMasked, personKey: r.personKey },
+    summary: `复核应于${r.deadline}前作出决定，仍未办结`,
+    facts: [{ label: '办结期限', value: r.deadline }, { label: '复核状态', value: RECHECK_STATUS_LABELS[r.status as RecheckStatus] ?? r.status }],
   }));

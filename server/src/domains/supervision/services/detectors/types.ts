@@ -2,6 +2,7 @@ import type { FlagKind } from '@dajiuzhu/shared';
 import type { EntitlementReader } from '../../../applications/api';
 import type { LedgerApi } from '../../../ledger/api';
 import type { MonitoringApi } from '../../../monitoring/api';
+import type { RecheckApi } from '../../../recheck/api';
 import type { RelativeDoc } from '../../models/supervision';
 
 /** A condition found by a scan: what becomes a flag (keyed by kind, subject and period). */
@@ -19,6 +20,7 @@ export interface ScanSources {
   entitlements: EntitlementReader;
   ledger: LedgerApi['supervision'];
   monitoring: MonitoringApi['supervision'];
+  rechecks: Pick<RecheckApi, 'overdue'>;
   applicationsOfPerson: (blindIndex: string) => Promise<{ id: string; programme: string; status: string; regionCode: string; submittedOn: string; applicantName: string; idNumberMasked: string }[]>;
   relativesIn: (scope: string) => Promise<RelativeDoc[]>;
   today: string;
