@@ -1,4 +1,5 @@
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Picture } from '../../../components/Picture';
 import { Button } from '../../../components/Button';
 import './photoPreview.scss';
 
@@ -9,7 +10,7 @@ import './photoPreview.scss';
 export function PhotoPreview({ src, onClose }: { src: string; onClose: () => void }) {
   return (
     <View className='photo-preview' role='dialog' aria-modal='true' aria-label='查看材料照片' data-testid='photo-preview'>
-      <Image className='photo-preview__image' src={src} mode='aspectFit' />
+      <Picture className='photo-preview__image' src={src} mode='aspectFit' label='材料照片' />
       <Button className='photo-preview__close' onClick={onClose}>关闭</Button>
     </View>
   );

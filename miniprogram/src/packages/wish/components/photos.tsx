@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Picture } from '../../../components/Picture';
 import { WISH_MAX_PHOTOS, WISH_PHOTO_RULE } from '@dajiuzhu/shared/src/wishes/categories';
 import { Button } from '../../../components/Button';
 import { FileInput } from '../../../components/FileInput';
@@ -43,7 +44,7 @@ export function PhotoPicker({ purpose, maxBytes, photos, onChange, label, testId
       <View className='wish-photos'>
         {photos.map((p, i) => (
           <View key={p.fileId} className='wish-photo'>
-            <Image className='wish-photo__img' src={p.preview} mode='aspectFill' aria-label={`第${i + 1}张照片`} />
+            <Picture className='wish-photo__img' src={p.preview} mode='aspectFill' label={`第${i + 1}张照片`} />
             <View className='wish-photo__remove tap' role='button' aria-label={`移除第${i + 1}张照片`} onClick={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}><Text>移除</Text></View>
           </View>
         ))}
@@ -88,5 +89,5 @@ export function WishPhoto({ wishId, fileId, label }: { wishId: string; fileId: s
       if (url) URL.revokeObjectURL(url);
     };
   }, [wishId, fileId]);
-  return src ? <Image className='wish-photo__img wish-photo__img--wide' src={src} mode='widthFix' aria-label={label} /> : null;
+  return src ? <Picture className='wish-photo__img wish-photo__img--wide' src={src} mode='widthFix' label={label} /> : null;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Canvas, Image, Text, Textarea, View } from '@tarojs/components';
+import { Canvas, Text, Textarea, View } from '@tarojs/components';
+import { Picture } from '../../../../components/Picture';
 import { formatYuan, formatYuanText } from '@dajiuzhu/shared/src/money';
 import { shanghaiDate, shanghaiMonth, shanghaiYear } from '@dajiuzhu/shared/src/rules/date';
 import { regionName } from '@dajiuzhu/shared/src/rules/regionNames';
@@ -156,7 +157,7 @@ export default function HappinessListPage() {
             <Button variant='secondary' disabled={busy} onClick={() => act(() => downloadPdf(list.year), '已下载')}>下载打印版（PDF）</Button>
             <Text className='card__line'>也可以存成图片发给家人（只有姓氏和金额，没有身份证号、电话）。</Text>
             {process.env.TARO_ENV === 'h5' ? null : <Canvas canvasId={CANVAS_ID} id={CANVAS_ID} className='hl-share-canvas' style={{ width: '320px', height: '480px' }} />}
-            {picture ? <Image className='hl-share-picture' src={picture} mode='widthFix' aria-label={`${list.year}年幸福清单图片`} data-testid='hl-share-picture' /> : null}
+            {picture ? <Picture className='hl-share-picture' src={picture} mode='widthFix' label={`${list.year}年幸福清单图片`} data-testid='hl-share-picture' /> : null}
             <Notice text={sharing.error} error />
             <Button variant='secondary' loading={sharing.busy} onClick={makePicture}>保存为图片</Button>
           </View>

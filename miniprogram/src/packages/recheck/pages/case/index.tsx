@@ -57,10 +57,10 @@ export default function RecheckCasePage() {
         <View className='card' data-testid='data-check'>
           <Text className='card__title'>数据核对</Text>
           <Chips options={HUKOU} value={hukou} onChange={setHukou} />
-          <View className='field'><Text className='field__label'>家庭人口</Text><Input className='field__input' type='number' value={size} onInput={(e) => setSize(e.detail.value)} /></View>
-          <View className='field'><Text className='field__label'>核对的家庭月收入（元）</Text><Input className='field__input' type='digit' value={income} onInput={(e) => setIncome(e.detail.value)} /></View>
+          <View className='field'><Text className='field__label'>家庭人口</Text><Input className='field__input' type='number' placeholder='家庭人口（人）' value={size} onInput={(e) => setSize(e.detail.value)} /></View>
+          <View className='field'><Text className='field__label'>核对的家庭月收入（元）</Text><Input className='field__input' type='digit' placeholder='家庭月收入（元）' value={income} onInput={(e) => setIncome(e.detail.value)} /></View>
           <Chips options={YES_NO} value={stable} onChange={setStable} />
-          <View className='field'><Text className='field__label'>核对情况</Text><Textarea className='field__input' value={findings} maxlength={1000} onInput={(e) => setFindings(e.detail.value)} /></View>
+          <View className='field'><Text className='field__label'>核对情况</Text><Textarea className='field__input' placeholder='核对情况，如：老伴开始领取养老金' value={findings} maxlength={1000} onInput={(e) => setFindings(e.detail.value)} /></View>
           <Button loading={step.busy} onClick={() => {
             const fen = yuanToFen(income) ?? (income.trim() === '0' ? 0 : null);
             if (!hukou || !Number(size) || fen === null || stable === undefined || !findings.trim()) { step.setError('请填写完整：户籍、人口、收入、是否稳定、核对情况'); return; }
@@ -71,7 +71,7 @@ export default function RecheckCasePage() {
       {allowed('recordVisit') ? (
         <View className='card' data-testid='visit'>
           <Text className='card__title'>入户调查（需要时）</Text>
-          <View className='field'><Text className='field__label'>调查人（至少两人，用逗号分开）</Text><Input className='field__input' value={investigators} onInput={(e) => setInvestigators(e.detail.value)} /></View>
+          <View className='field'><Text className='field__label'>调查人（至少两人，用逗号分开）</Text><Input className='field__input' placeholder='调查人，如：张伟，刘芳' value={investigators} onInput={(e) => setInvestigators(e.detail.value)} /></View>
           <Button variant='secondary' loading={step.busy} onClick={() => {
             const names = investigators.split(/[,，、\s]+/).filter(Boolean);
             if (names.length < 2 || !findings.trim()) { step.setError('入户调查至少两人，并填写核对情况'); return; }
@@ -85,13 +85,13 @@ export default function RecheckCasePage() {
           <Chips options={OUTCOMES} value={outcome} onChange={setOutcome} />
           {outcome === 'adjust' ? (
             <>
-              <View className='field'><Text className='field__label'>自哪个月起（YYYY-MM）</Text><Input className='field__input' value={fromMonth} onInput={(e) => setFromMonth(e.detail.value)} /></View>
-              <View className='field'><Text className='field__label'>新的月金额（元）</Text><Input className='field__input' type='digit' value={amount} onInput={(e) => setAmount(e.detail.value)} /></View>
+              <View className='field'><Text className='field__label'>自哪个月起（YYYY-MM）</Text><Input className='field__input' placeholder='起始月份，如 2027-01' value={fromMonth} onInput={(e) => setFromMonth(e.detail.value)} /></View>
+              <View className='field'><Text className='field__label'>新的月金额（元）</Text><Input className='field__input' type='digit' placeholder='新的月金额（元）' value={amount} onInput={(e) => setAmount(e.detail.value)} /></View>
             </>
           ) : null}
           {outcome === 'stop' ? <Chips options={CAUSES} value={cause} onChange={setCause} /> : null}
           {outcome && outcome !== 'continue' ? (
-            <View className='field'><Text className='field__label'>理由（每行一条，将写入告知书）</Text><Textarea className='field__input' value={reasons} maxlength={2000} onInput={(e) => setReasons(e.detail.value)} /></View>
+            <View className='field'><Text className='field__label'>理由（每行一条，将写入告知书）</Text><Textarea className='field__input' placeholder='理由，每行一条' value={reasons} maxlength={2000} onInput={(e) => setReasons(e.detail.value)} /></View>
           ) : null}
           <Button loading={step.busy} onClick={() => {
             if (!outcome) { step.setError('请选择复核结论'); return; }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Canvas, Image, Text, View } from '@tarojs/components';
+import { Canvas, Text, View } from '@tarojs/components';
+import { Picture } from '../../../../components/Picture';
 import { formatPrice } from '@dajiuzhu/shared/src/money';
 import { WISH_CATEGORY_LABELS } from '@dajiuzhu/shared/src/wishes/categories';
 import { PageShell } from '../../../../components/PageShell';
@@ -45,7 +46,7 @@ export default function CertificatePage() {
             <Canvas canvasId={CANVAS_ID} id={CANVAS_ID} className={picture ? 'certificate__canvas certificate__canvas--done' : 'certificate__canvas'} style={{ width: '300px', height: '400px' }} />
           )}
           {picture ? (
-            <Image className='certificate__picture' src={picture.path} mode='widthFix' aria-label={`爱心证书图片：${cert.donorName}`} data-testid='certificate-picture' data-width={picture.width} data-height={picture.height} />
+            <Picture className='certificate__picture' src={picture.path} mode='widthFix' label={`爱心证书图片：${cert.donorName}`} data-testid='certificate-picture' data-width={picture.width} data-height={picture.height} />
           ) : null}
           <Notice text={saving.error} error />
           <Button disabled={!picture} loading={saving.busy} onClick={() => picture && void saving.act(async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Picture } from '../../../../components/Picture';
 import type { ClaimWishBody } from '@dajiuzhu/shared';
 import { ANONYMOUS_DONOR_NAME, WISH_DISPLAY_NAME_MAX_CHARS } from '@dajiuzhu/shared/src/wishes/categories';
 import { Chips, type Choice } from '../../../../components/Chips';
@@ -67,13 +68,13 @@ export default function WishDetailPage() {
           <Text className='card__line'>类别：{WISH_CATEGORY_LABELS[wish.category]}</Text>
           <Text className='card__line'>预算：{formatPrice(wish.budgetFen)}</Text>
           <Text className='card__line wish-story'>{wish.story}</Text>
-          {wish.photoFileIds.map((f, i) => <Image key={f} src={wishApi.photoUrl(wish.id, f)} mode='widthFix' className='wish-photo__img--wide' aria-label={`心愿物品照片${i + 1}`} />)}
+          {wish.photoFileIds.map((f, i) => <Picture key={f} src={wishApi.photoUrl(wish.id, f)} mode='widthFix' className='wish-photo__img--wide' label={`心愿物品照片${i + 1}`} />)}
           <Text className='card__line'>送达方式：{WISH_DELIVERY_LABELS.communityOffice}</Text>
           {wish.donorName ? <Text className='card__line'>认领人：{wish.donorName}</Text> : null}
           {wish.deliveryPhotoFileIds.length > 0 ? (
             <View className='wish-evidence' data-testid='delivery-evidence'>
               <Text className='card__line'>送达照片（受助人已确认收到）</Text>
-              {wish.deliveryPhotoFileIds.map((f, i) => <Image key={f} src={wishApi.photoUrl(wish.id, f)} mode='widthFix' className='wish-photo__img--wide' aria-label={`送达照片${i + 1}`} />)}
+              {wish.deliveryPhotoFileIds.map((f, i) => <Picture key={f} src={wishApi.photoUrl(wish.id, f)} mode='widthFix' className='wish-photo__img--wide' label={`送达照片${i + 1}`} />)}
             </View>
           ) : null}
         </View>
