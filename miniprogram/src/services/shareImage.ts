@@ -50,15 +50,20 @@ export async function renderShareImage(image: ShareImage, canvasId: string): Pro
   return out.tempFilePath;
 }
 
+/** H5: downloads the picture at `path` (a data or blob URL) as `fileName`. */
+export function downloadOnH5(path: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = path;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 /** Keeps the picture: H5 downloads the PNG; weapp offers WeChat's share-image menu (send or save), else saves to the album. */
 export async function saveShareImage(path: string, fileName: string): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a');
-    a.href = path;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    downloadOnH5(path, fileName);
     return;
   }
   try {

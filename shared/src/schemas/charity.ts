@@ -76,6 +76,9 @@ const Progress = {
   peopleHelped: Type.Integer({ description: '受助人数' }),
   percent: Type.Integer({ description: '已筹（含配捐）占目标的百分比' }),
 };
+/** A project's progress figures, as every view of a project carries them (the screens draw them). */
+export const ProjectProgress = Type.Object(Progress);
+export type ProjectProgress = Static<typeof ProjectProgress>;
 
 /** The project as its organisation and the staff of its region see it. */
 export const CharityProjectView = Type.Object({

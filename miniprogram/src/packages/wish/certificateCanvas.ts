@@ -4,7 +4,7 @@
  * The drawing itself is certificateImage.ts (no data of the person helped beyond the district).
  */
 import Taro from '@tarojs/taro';
-import type { Painter, ShareImage } from '../../services/shareImage';
+import { downloadOnH5, type Painter, type ShareImage } from '../../services/shareImage';
 
 /**
  * Device pixels per CSS pixel of the exported picture: the screen's own ratio, but at least 2 (a
@@ -85,12 +85,7 @@ async function albumPermission(): Promise<boolean> {
 /** Keeps the picture: H5 downloads the PNG; weapp saves it to the album. False when not saved (no permission). */
 export async function keepCertificate(path: string, fileName: string): Promise<boolean> {
   if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a');
-    a.href = path;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    downloadOnH5(path, fileName);
     return true;
   }
   if (!(await albumPermission())) return false;

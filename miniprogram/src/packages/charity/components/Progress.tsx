@@ -1,14 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { formatYuanText } from '@dajiuzhu/shared/src/money';
+import type { ProjectProgress } from '@dajiuzhu/shared';
 
-export interface ProgressFigures {
-  goalFen: number;
-  raisedFen: number;
-  matchedFen: number;
-  spentFen: number;
-  peopleHelped: number;
-  percent: number;
-}
+export type ProgressFigures = ProjectProgress;
 
 function Figure({ value, label, testId }: { value: string; label: string; testId?: string }) {
   return (
