@@ -161,6 +161,7 @@ async function main() {
     const pub = await (await fetch(`${baseUrl}/api/v1/staff/happiness-lists/publish`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ year: YEAR }) })).json() as { id: string };
     await settle(pub.id);
     const publishS = (Date.now() - t) / 1000;
+    auth = { authorization: `Bearer ${await staffToken()}` };
     const pj = await (await fetch(`${baseUrl}/api/v1/staff/ledger-jobs/${pub.id}`, { headers: auth })).json() as { status: string; counts: Record<string, number> };
     say(`publish: ${pj.status} ${JSON.stringify(pj.counts)} in ${fmt(publishS, 1)} s = ${fmt(PEOPLE / publishS)} statements/s`);
 
