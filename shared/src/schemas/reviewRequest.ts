@@ -6,7 +6,8 @@ const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v
 export const ReviewSubjectKindSchema = lit(['application', 'recheck', 'autoGrant'] as const);
 export const ReviewStatusSchema = lit(['submitted', 'escalated', 'answered'] as const);
 export const ReviewOutcomeSchema = lit(['upheld', 'changed'] as const);
-const SubjectId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_:.-]+$' });
+/** At most 95: with its colons sent as `%3A` it stays within the router's 100 (one over gets the schema's 400, not a 414). */
+const SubjectId = Type.String({ minLength: 1, maxLength: 95, pattern: '^[A-Za-z0-9_:.-]+$' });
 
 export const DecisionLine = Type.Object({ label: Type.String(), text: Type.String() });
 export type DecisionLine = Static<typeof DecisionLine>;

@@ -36,7 +36,9 @@ export const FlagListQuery = StrictObject({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });
 export type FlagListQuery = Static<typeof FlagListQuery>;
-export const FlagIdParams = StrictObject({ flagId: Type.String({ minLength: 3, maxLength: 100, pattern: '^fl_[A-Za-z0-9_-]+$' }) });
+// Path parameters stay within Fastify's maxParamLength (100 characters as sent, a `:` sent as `%3A`):
+// one character over a maxLength must reach the schema's 400, not the router's 414.
+export const FlagIdParams = StrictObject({ flagId: Type.String({ minLength: 3, maxLength: 99, pattern: '^fl_[A-Za-z0-9_-]+$' }) });
 export type FlagIdParams = Static<typeof FlagIdParams>;
 export const FlagResolveBody = StrictObject({ action: lit(['resolve', 'dismiss'] as const), note: Type.String({ minLength: 2, maxLength: 1000, description: '处理情况（纠正措施或核实结论）' }) });
 export type FlagResolveBody = Static<typeof FlagResolveBody>;
@@ -105,7 +107,7 @@ export const AutoGrantView = Type.Object({
 export type AutoGrantView = Static<typeof AutoGrantView>;
 export const AutoGrantList = Type.Object({ grants: Type.Array(AutoGrantView) });
 export type AutoGrantList = Static<typeof AutoGrantList>;
-export const AutoGrantIdParams = StrictObject({ grantId: Type.String({ minLength: 6, maxLength: 100, pattern: '^auto:[A-Za-z0-9_-]+:(disabilityCare|disabilityLiving)$' }) });
+export const AutoGrantIdParams = StrictObject({ grantId: Type.String({ minLength: 6, maxLength: 95, pattern: '^auto:[A-Za-z0-9_-]+:(disabilityCare|disabilityLiving)$' }) });
 export const AutoGrantDeclineBody = StrictObject({ note: Type.Optional(Type.String({ maxLength: 500 })) });
 /** Staff key in a 残联 record by hand (the import does the same for every row). */
 export const AutoGrantBody = StrictObject({
