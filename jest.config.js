@@ -1,4 +1,4 @@
-// One jest run, four projects. `npm test` (scripts/test.ts) runs them all; each can run alone
+// One jest run, five projects. `npm test` (scripts/test.ts) runs them all; each can run alone
 // with `npm run test:<project>`.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: false }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
@@ -23,6 +23,15 @@ module.exports = {
       ...node,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+    },
+    {
+      // Tests that start their own API processes (`npm start`'s entry) and time what they see across
+      // them: run alone, after the rest (scripts/test.ts), so a busy machine is not mistaken for a bug.
+      ...node,
+      displayName: 'processes',
+      testMatch: ['<rootDir>/test/processes/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },

@@ -42,8 +42,9 @@ buildH5();
 interface Counts { passed: number; failed: number; skipped: number; total: number; ok: boolean }
 
 /**
- * One jest run. The browser tests run on their own after the rest, one file at a time: on a
- * 2-core machine they otherwise compete with the integration tests for the CPU and time out.
+ * One jest run. The browser tests and the tests that start their own API processes run on their
+ * own after the rest, one file at a time: on a 2-core machine they otherwise compete with the
+ * integration tests for the CPU, time out, or see a starved process answer 503.
  */
 function jest(name: string, args: string[]): Counts {
   const results = path.join(ROOT, '.tmp', `jest-${name}.json`);
@@ -62,7 +63,7 @@ function jest(name: string, args: string[]): Counts {
 const parts = [
   jest('main', ['--maxWorkers=2', '--selectProjects', 'unit', 'integration', 'miniprogram']),
   contract(),
-  jest('browser', ['--runInBand', '--selectProjects', 'browser']),
+  jest('alone', ['--runInBand', '--selectProjects', 'processes', 'browser']),
 ];
 const sum = (k: 'passed' | 'failed' | 'skipped' | 'total') => parts.reduce((n, p) => n + p[k], 0);
 // The plain closing line CI reads.
