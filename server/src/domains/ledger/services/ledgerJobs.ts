@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { emptyCounts, type LedgerJobDoc } from '../models/ledger';
 import type { LedgerRepository } from '../repository';
 import { AppError } from '../../../core/errors/AppError';
+import { resumableJobs, type JobWork } from '../../../core/jobs/resumableJobs';
 
 export const newJobId = (prefix: 'imp' | 'pub' | 'run') => `${prefix}_${randomBytes(12).toString('base64url')}`;
 
@@ -29,64 +30,37 @@ export class SimulatedCrash extends Error {}
 export type AfterBatchHook = (jobId: string, batch: number) => void | Promise<void>;
 
 /**
- * Runs ledger jobs inside the API process. Each job has a heartbeat; on close the runner stops at
- * the next batch and marks the job interrupted (it can be resumed); a job whose process died keeps
- * status running with an old heartbeat and is resumed the same way.
+ * Runs ledger jobs (imports, publishing, payment runs) inside the API process with the core's
+ * resumable-job runner (core/jobs/resumableJobs.ts: heartbeat, interrupted on close, one taker of
+ * a dead job), plus the ledger's after-batch hook.
  */
 export function jobRunner(deps: { repo: LedgerRepository; log: FastifyBaseLogger; heartbeatMs: number; afterBatch?: AfterBatchHook }) {
-  const running = new Map<string, Promise<void>>();
-  let closing = false;
   const { afterBatch } = deps;
+  const jobs = resumableJobs<LedgerJobDoc>({
+    store: deps.repo, log: deps.log, heartbeatMs: deps.heartbeatMs, name: 'ledger', notResumable: 'LEDGER_JOB_NOT_RESUMABLE',
+    leavesAsKilled: (err) => err instanceof SimulatedCrash,
+  });
 
   return {
-    get closing() { return closing; },
-    isRunningHere: (jobId: string) => running.has(jobId),
+    get closing() { return jobs.closing; },
+    isRunningHere: jobs.isRunningHere,
 
     /** Workers call this once a batch is committed: the point where a stop (or a simulated kill) leaves a resumable job. */
     async batchCommitted(jobId: string, batch: number) { await afterBatch?.(jobId, batch); },
 
     /** Starts work on a job whose lease this process holds. */
-    start(job: LedgerJobDoc, work: (job: LedgerJobDoc, shouldStop: () => boolean) => Promise<void>) {
-      const timer = setInterval(() => { void deps.repo.updateJob(job._id, { heartbeatAt: new Date() }).catch(() => {}); }, deps.heartbeatMs);
-      timer.unref();
-      const p = (async () => {
-        try {
-          await deps.repo.updateJob(job._id, { status: 'running', attempt: job.attempt, heartbeatAt: new Date() });
-          await work(job, () => closing);
-          if (closing) await deps.repo.updateJob(job._id, { status: 'interrupted' });
-        } catch (err) {
-          if (err instanceof SimulatedCrash) return; // as if killed: no status change
-          const code = err instanceof AppError ? err.code : 'INTERNAL';
-          if (!(err instanceof AppError)) deps.log.error({ err, jobId: job._id }, 'ledger job failed');
-          await deps.repo.updateJob(job._id, { status: 'failed', error: { code, message: err instanceof AppError ? err.message : '任务执行失败，请重试' }, finishedAt: new Date() }).catch(() => {});
-        } finally {
-          clearInterval(timer);
-          running.delete(job._id);
-        }
-      })();
-      running.set(job._id, p);
-      return p;
-    },
+    start: (job: LedgerJobDoc, work: JobWork<LedgerJobDoc>) => jobs.run(job, work),
 
     /** Takes over an interrupted, failed or dead job: one taker wins (insert into the lease key). */
     async takeOver(jobId: string, staleMs: number): Promise<LedgerJobDoc> {
       const job = await deps.repo.findJob(jobId);
       if (!job) throw new AppError('NOT_FOUND');
-      const dead = job.status === 'running' && !running.has(jobId) && Date.now() - new Date(job.heartbeatAt).getTime() > staleMs;
-      if (!(job.status === 'interrupted' || job.status === 'failed' || job.status === 'queued' || dead) || running.has(jobId)) throw new AppError('LEDGER_JOB_NOT_RESUMABLE');
-      const attempt = job.attempt + 1;
-      if (!(await deps.repo.takeLease(jobId, attempt))) throw new AppError('LEDGER_JOB_NOT_RESUMABLE');
-      await deps.repo.updateJob(jobId, { attempt, status: 'running', error: null, heartbeatAt: new Date() });
-      return { ...job, attempt, status: 'running', error: null };
+      return jobs.takeOver(job, staleMs);
     },
 
-    async close() {
-      closing = true;
-      await Promise.allSettled([...running.values()]);
-    },
-
+    close: jobs.close,
     /** For tests and the benchmark: wait until a job started here has finished. */
-    async settle(jobId: string) { await running.get(jobId); },
+    settle: jobs.settle,
   };
 }
 export type JobRunner = ReturnType<typeof jobRunner>;

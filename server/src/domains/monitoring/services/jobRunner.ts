@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { JobDoc } from '../models/monitoring';
 import type { MonitoringRepository } from '../repository';
 import type { Jobs } from '../../../core/jobs/jobs';
+import { resumableJobs, type JobWork } from '../../../core/jobs/resumableJobs';
 import { AppError } from '../../../core/errors/AppError';
 
 export const newJobId = (prefix: 'mim' | 'mev') => `${prefix}_${randomBytes(12).toString('base64url')}`;
@@ -14,18 +15,18 @@ export function newJob(init: Pick<JobDoc, '_id' | 'kind' | 'regionCode' | 'actor
   };
 }
 
-export type Work = (job: JobDoc, shouldStop: () => boolean) => Promise<void>;
+export type Work = JobWork<JobDoc>;
 
 /**
- * Runs monitoring jobs (imports, evaluations) in the API process. Each run holds a lease of the
- * core job service (`app.jobs.runExclusive`, core/jobs: one process across all API processes) for
- * its key, keeps a heartbeat on its job document (progress for the screens; a dead process's job
- * shows an old heartbeat and is taken over), and stops at the next batch when the app closes or the
- * lease is lost (the job is then `interrupted`, resumable from its checkpoint).
+ * Runs monitoring jobs (imports, evaluations) in the API process with the core's resumable-job
+ * runner (core/jobs/resumableJobs.ts: heartbeat, interrupted on close, one taker of a dead job).
+ * Each run also holds a lease of the core job service (`app.jobs.runExclusive`: one process across
+ * all API processes) for its key, and stops at the next batch when that lease is lost (the job is
+ * then `interrupted`, resumable from its checkpoint).
  */
 export function jobRunner(deps: { repo: MonitoringRepository; jobs: Jobs; log: FastifyBaseLogger; heartbeatMs: number; leaseTtlMs: number }) {
-  const running = new Map<string, Promise<unknown>>();
-  let closing = false;
+  const runs = resumableJobs<JobDoc>({ store: deps.repo, log: deps.log, heartbeatMs: deps.heartbeatMs, name: 'monitoring', notResumable: 'MONITORING_JOB_NOT_RESUMABLE' });
+  const leased = new Map<string, Promise<unknown>>();
 
   return {
     /**
@@ -37,44 +38,27 @@ export function jobRunner(deps: { repo: MonitoringRepository; jobs: Jobs; log: F
       const startedP = new Promise<boolean>((r) => { started = r; });
       const run = deps.jobs.runExclusive(key, deps.leaseTtlMs, async (signal) => {
         started(true);
-        const timer = setInterval(() => { void deps.repo.updateJob(job._id, { heartbeatAt: new Date() }).catch(() => {}); }, deps.heartbeatMs);
-        timer.unref();
-        const stop = () => closing || signal.aborted;
-        try {
-          await deps.repo.updateJob(job._id, { status: 'running', attempt: job.attempt, heartbeatAt: new Date() });
-          await work(job, stop);
-          if (stop()) await deps.repo.updateJob(job._id, { status: 'interrupted' });
-        } catch (err) {
-          const code = err instanceof AppError ? err.code : 'INTERNAL';
-          if (!(err instanceof AppError)) deps.log.error({ err, jobId: job._id }, 'monitoring job failed');
-          await deps.repo.updateJob(job._id, { status: 'failed', error: { code, message: err instanceof AppError ? err.message : '任务执行失败，请重试' }, finishedAt: new Date() }).catch(() => {});
-        } finally {
-          clearInterval(timer);
-        }
+        await runs.run(job, work, () => signal.aborted);
       }).then((r) => { if (!r.ran) started(false); }, (err: unknown) => {
         started(false);
         deps.log.error({ err, jobId: job._id }, 'monitoring job lease failed');
-      }).finally(() => running.delete(job._id));
-      running.set(job._id, run);
+      }).finally(() => leased.delete(job._id));
+      leased.set(job._id, run);
       return startedP;
     },
 
     /** Takes over an interrupted, failed or dead job: one taker wins (insert into the attempt's key). */
     async takeOver(job: JobDoc, staleMs: number): Promise<JobDoc> {
-      const dead = job.status === 'running' && !running.has(job._id) && Date.now() - new Date(job.heartbeatAt).getTime() > staleMs;
-      if (!(job.status === 'interrupted' || job.status === 'failed' || job.status === 'queued' || dead) || running.has(job._id)) throw new AppError('MONITORING_JOB_NOT_RESUMABLE');
-      const attempt = job.attempt + 1;
-      if (!(await deps.repo.takeLease(job._id, attempt))) throw new AppError('MONITORING_JOB_NOT_RESUMABLE');
-      await deps.repo.updateJob(job._id, { attempt, status: 'running', error: null, heartbeatAt: new Date() });
-      return { ...job, attempt, status: 'running', error: null };
+      if (leased.has(job._id)) throw new AppError('MONITORING_JOB_NOT_RESUMABLE');
+      return runs.takeOver(job, staleMs);
     },
 
-    isRunningHere: (jobId: string) => running.has(jobId),
+    isRunningHere: (jobId: string) => leased.has(jobId) || runs.isRunningHere(jobId),
     /** For tests and the benchmark: wait until a job started here has finished. */
-    async settle(jobId: string) { await running.get(jobId); },
+    async settle(jobId: string) { await leased.get(jobId); },
     async close() {
-      closing = true;
-      await Promise.allSettled([...running.values()]);
+      await runs.close();
+      await Promise.allSettled([...leased.values()]);
     },
   };
 }
