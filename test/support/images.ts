@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { encodePng, pngChunk } from '../../server/src/core/files/pngEncode';
 
 /**
  * Real, decodable images for tests, and the same images carrying metadata a phone camera writes
@@ -21,31 +21,9 @@ export const WEBP_16 = Buffer.from(
 /** What a camera might leave in a file: a GPS position and a device name. */
 export const SECRET = 'GPS 36.4512N 116.3076E Xiaomi 13';
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, crc]);
-}
-
 /** A real PNG of `width` × `height` in one colour; `extra` chunks go before the image data. */
 export function pngImage(width: number, height: number, rgb: [number, number, number] = [240, 120, 40], extra: Buffer[] = []): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    ...extra,
-    pngChunk('IDAT', deflateSync(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(width, height, () => rgb, { extra });
 }
 
 /**
@@ -54,18 +32,8 @@ export function pngImage(width: number, height: number, rgb: [number, number, nu
  * is what survives the metadata stripping.
  */
 export function riskyPng(): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = Buffer.concat([Buffer.from([0]), Buffer.from('RISKY!', 'latin1')]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 0 })),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  const letters = Buffer.from('RISKY!', 'latin1');
+  return encodePng(2, 1, (x) => [letters[x * 3], letters[x * 3 + 1], letters[x * 3 + 2]], { level: 0 });
 }
 
 /** A PNG with a text chunk and an eXIf chunk holding the secret. */

@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { encodePng } from '../../core/files/pngEncode';
 
 /**
  * Photos for the demo story's wishes, generated when the demo is seeded (no binary files in the
@@ -20,15 +20,6 @@ const RIBBON: [number, number, number] = [220, 40, 50];
 const W = 320;
 const H = 240;
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, crc]);
-}
-
 /** The colour of one pixel: ground, the box, the ribbon across it, and a bow on top. */
 function pixel(kind: DemoPhotoKind, x: number, y: number): [number, number, number] {
   const { ground, box } = COLOURS[kind];
@@ -41,25 +32,5 @@ function pixel(kind: DemoPhotoKind, x: number, y: number): [number, number, numb
 }
 
 export function demoItemPhoto(kind: DemoPhotoKind): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(W, 0);
-  ihdr.writeUInt32BE(H, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour
-  const raw = Buffer.alloc(H * (1 + W * 3));
-  for (let y = 0; y < H; y += 1) {
-    const row = y * (1 + W * 3);
-    for (let x = 0; x < W; x += 1) {
-      const [r, g, b] = pixel(kind, x, y);
-      raw[row + 1 + x * 3] = r;
-      raw[row + 2 + x * 3] = g;
-      raw[row + 3 + x * 3] = b;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(W, H, (x, y) => pixel(kind, x, y));
 }
