@@ -2,6 +2,7 @@ import { createPublicKey, createVerify } from 'node:crypto';
 import { withCreditCheck } from '@dajiuzhu/shared';
 import { client, expectEnvelope } from '../support/http';
 import { charityProject, donationBody, startPaymentStack, type PaymentStack } from '../support/fakeWechatPay';
+import { eventually } from '../support/eventually';
 
 /** Donations through the real API and the local fake WeChat Pay: ordering, retries, who may give to what, totals, receipts, refunds. */
 let env: PaymentStack;
@@ -18,15 +19,6 @@ beforeAll(async () => {
 afterAll(() => env?.stop());
 
 const raisedOf = async (id: string) => (await api.get(`/api/v1/charity/projects/${id}`)).body.raisedFen as number;
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 100; i += 1) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('giving', () => {
   it('answers the signed wx.requestPayment parameters; a retry with the same key is the same order', async () => {

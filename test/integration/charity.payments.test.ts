@@ -1,5 +1,6 @@
 import { client, expectEnvelope } from '../support/http';
 import { charityProject, donationBody, startPaymentStack, type PaymentStack } from '../support/fakeWechatPay';
+import { eventually } from '../support/eventually';
 
 /**
  * WeChat Pay notifications against the real API, over real HTTP, from the local fake payment
@@ -26,15 +27,6 @@ async function order(amountFen: number): Promise<string> {
 }
 const donation = async (id: string) => (await api.get(`/api/v1/me/donations/${id}`, donor)).body;
 const raised = async () => (await api.get(`/api/v1/charity/projects/${projectId}`)).body.raisedFen as number;
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 100; i += 1) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('payment notifications', () => {
   it('a signed notification confirms the payment once: counted, numbered receipt', async () => {
