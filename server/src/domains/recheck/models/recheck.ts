@@ -54,7 +54,8 @@ export interface RecheckEventDoc {
   _id: string;
   recheckId: string;
   sequence: number;
-  action: 'recordDataCheck' | 'recordVisit' | 'decide' | 'finishNotice';
+  /** `tightenDeadline`: a trigger with a shorter time limit joined the open recheck (services/opening.ts). */
+  action: 'recordDataCheck' | 'recordVisit' | 'decide' | 'finishNotice' | 'tightenDeadline';
   patch: Record<string, unknown>;
   actorId: string;
   requestId: string;

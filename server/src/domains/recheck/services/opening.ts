@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { recheckDeadline, shanghaiDate, type RecheckTrigger } from '@dajiuzhu/shared';
 import type { EntitlementRecord } from '../../applications/api';
-import type { RecheckDoc } from '../models/recheck';
+import type { RecheckDoc, RecheckEventDoc } from '../models/recheck';
+import { eventId } from '../../../core/db/eventLog';
+import { AppError } from '../../../core/errors/AppError';
 import type { Actor, RecheckDeps } from './deps';
+import { recheckLog } from './recheckLog';
 
 export interface OpenRequest { trigger: RecheckTrigger; key: string; reason: string; dueOn?: string | null }
 export interface Opened { id: string; created: boolean; deadline: string }
@@ -14,10 +17,46 @@ export const recheckIdOf = (entitlementId: string, trigger: string, key: string)
  * Opens a recheck of one entitlement for a trigger, once: the id is the hash of (entitlement,
  * trigger, trigger key), so the schedule job, a department file sent twice or a retried report
  * open nothing new. An entitlement has one open recheck at a time (`recheck_open_keys`): a trigger
- * arriving while one is open joins it (its id is returned) instead of opening a second.
+ * arriving while one is open joins it (its id is returned) instead of opening a second, and when
+ * the newcomer's time limit is shorter (a 特困 change report, 10 working days, joining a yearly
+ * recheck), the open recheck's deadline moves up to it — an event of its log, audited.
  */
-export function recheckOpener(deps: Pick<RecheckDeps, 'repo' | 'audit' | 'cfg' | 'calendar' | 'now'>) {
+export function recheckOpener(deps: Pick<RecheckDeps, 'repo' | 'audit' | 'cfg' | 'calendar' | 'now' | 'applications' | 'log'>) {
   const { repo } = deps;
+  const log = recheckLog(deps);
+
+  function deadlineOf(req: OpenRequest, programme: string, openedOn: string): string {
+    return recheckDeadline({ trigger: req.trigger, programme, openedOn, dueOn: req.dueOn ?? null }, {
+      defaultWorkingDays: deps.cfg.deadlineWorkingDays, tekunChangeWorkingDays: deps.cfg.tekunChangeWorkingDays, deathMonths: deps.cfg.deathMonths,
+    }, deps.calendar);
+  }
+
+  /** A trigger joining the open recheck: its deadline becomes the earlier of the two (a staff step at the same moment: asked again). */
+  async function join(by: Actor, open: RecheckDoc, req: OpenRequest): Promise<Opened> {
+    const deadline = deadlineOf(req, open.programme, shanghaiDate(deps.now()));
+    let current: RecheckDoc | null = open;
+    for (let attempt = 0; current && attempt < 3; attempt++) {
+      if ((current.status !== 'open' && current.status !== 'checked') || deadline >= current.deadline) break;
+      const event: RecheckEventDoc = {
+        _id: eventId(current._id, current.sequence + 1), recheckId: current._id, sequence: current.sequence + 1, action: 'tightenDeadline',
+        patch: { deadline }, actorId: by.actorId, requestId: by.requestId, at: deps.now(),
+      };
+      const from = current.deadline;
+      try {
+        current = await log.append(current, event);
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'RECHECK_CHANGED')) throw err;
+        current = await log.load(open._id);
+        continue;
+      }
+      await deps.audit.record({
+        actorId: by.actorId, action: 'recheck.tightenDeadline', requestId: by.requestId, subjectId: open.beneficiary.userId ?? `entitlement:${open.entitlementId}`,
+        details: { recheckId: open._id, trigger: req.trigger, from, to: deadline },
+      });
+      break;
+    }
+    return { id: open._id, created: false, deadline: current?.deadline ?? open.deadline };
+  }
 
   async function openFor(by: Actor, e: EntitlementRecord, req: OpenRequest): Promise<Opened> {
     const id = recheckIdOf(e.id, req.trigger, req.key);
@@ -28,15 +67,13 @@ export function recheckOpener(deps: Pick<RecheckDeps, 'repo' | 'audit' | 'cfg' |
       const holder = await repo.findOpen(e.id);
       if (!holder || holder.recheckId === id) break;
       const open = await repo.findRecheck(holder.recheckId);
-      if (open) return { id: open._id, created: false, deadline: open.deadline };
+      if (open) return join(by, open, req);
       // The holder's writer stopped between the key and the document: free the key and take it.
       await repo.releaseOpen(e.id, holder.recheckId);
     }
     const at = deps.now();
     const openedOn = shanghaiDate(at);
-    const deadline = recheckDeadline({ trigger: req.trigger, programme: e.programme, openedOn, dueOn: req.dueOn ?? null }, {
-      defaultWorkingDays: deps.cfg.deadlineWorkingDays, tekunChangeWorkingDays: deps.cfg.tekunChangeWorkingDays, deathMonths: deps.cfg.deathMonths,
-    }, deps.calendar);
+    const deadline = deadlineOf(req, e.programme, openedOn);
     const doc: RecheckDoc = {
       _id: id, sequence: 0, entitlementId: e.id, programme: e.programme, regionCode: e.regionCode,
       beneficiary: { blindIndex: e.beneficiary.idNumberBlindIndex, name: e.beneficiary.name, idNumberMasked: e.beneficiary.idNumberMasked, userId: e.beneficiary.userId },
