@@ -3,6 +3,7 @@ import { useState } from 'react';
 import * as stub from '../../test-stubs/taro';
 import { ApiError } from '../services/request';
 import { Button } from './Button';
+import { CheckRow } from './CheckRow';
 import { Chips, type Choice } from './Chips';
 import { errorText } from './errorText';
 import { useAction, useLoad } from './hooks';
@@ -68,6 +69,32 @@ describe('Chips', () => {
     fireEvent.click(screen.getByText('农村'));
     fireEvent.click(screen.getByText('农村'));
     expect(screen.getByTestId('value').textContent).toBe('none');
+  });
+});
+
+describe('CheckRow', () => {
+  function Tick({ busy }: { busy?: boolean }) {
+    const [on, setOn] = useState(false);
+    return <CheckRow checked={on} onChange={setOn} busy={busy} testId='tick'>为他人代办</CheckRow>;
+  }
+
+  it('is a checkbox: a tap on its words ticks it, another unticks it', () => {
+    render(<Tick />);
+    const box = screen.getByTestId('tick');
+    expect(box.getAttribute('role')).toBe('checkbox');
+    expect(box.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(screen.getByText('为他人代办'));
+    expect(box.getAttribute('aria-checked')).toBe('true');
+    expect(box.textContent).toContain('✓');
+    fireEvent.click(box);
+    expect(box.getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('while busy, a tap changes nothing', () => {
+    render(<Tick busy />);
+    fireEvent.click(screen.getByTestId('tick'));
+    expect(screen.getByTestId('tick').getAttribute('aria-checked')).toBe('false');
+    expect(screen.getByTestId('tick').getAttribute('aria-busy')).toBe('true');
   });
 });
 

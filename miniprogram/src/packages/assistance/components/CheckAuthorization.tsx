@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { CHECK_AUTHORIZATION } from '@dajiuzhu/shared/src/applications/programmes';
+import { CheckRow } from '../../../components/CheckRow';
 
 interface Props {
   checked: boolean;
@@ -19,17 +20,7 @@ export function CheckAuthorization({ checked, busy = false, onToggle, testId = '
     <View className='apl-consent'>
       <Text className='card__title'>{CHECK_AUTHORIZATION.title}</Text>
       <Text>{CHECK_AUTHORIZATION.text}</Text>
-      <View
-        className={`apl-check tap ${busy ? 'apl-check--busy' : ''}`}
-        role='checkbox'
-        aria-checked={checked}
-        aria-busy={busy}
-        data-testid={testId}
-        onClick={() => { if (!busy) onToggle(); }}
-      >
-        <View className={`apl-check__box ${checked ? 'apl-check__box--on' : ''}`}>{checked ? '✓' : ''}</View>
-        <Text>我已阅读并同意授权（版本 {CHECK_AUTHORIZATION.version}）</Text>
-      </View>
+      <CheckRow checked={checked} busy={busy} onChange={onToggle} testId={testId}>我已阅读并同意授权（版本 {CHECK_AUTHORIZATION.version}）</CheckRow>
     </View>
   );
 }

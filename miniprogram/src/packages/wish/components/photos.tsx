@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Picture } from '../../../components/Picture';
 import { WISH_MAX_PHOTOS, WISH_PHOTO_RULE } from '@dajiuzhu/shared/src/wishes/categories';
 import { Button } from '../../../components/Button';
+import { CheckRow } from '../../../components/CheckRow';
 import { FileInput } from '../../../components/FileInput';
 import { Notice } from '../../../components/Notice';
 import { useAction } from '../../../components/hooks';
@@ -62,12 +63,7 @@ export function PhotoPicker({ purpose, maxBytes, photos, onChange, label, testId
 /** The photo rule, confirmed by a tick: required whenever photos are attached. */
 export function PhotoRuleCheck({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
   return (
-    <View className='wish-check tap' role='checkbox' aria-checked={checked} data-testid='photo-rule' onClick={() => onChange(!checked)}>
-      <View className={checked ? 'wish-check__box wish-check__box--on' : 'wish-check__box'} aria-hidden='true'>
-        <Text>{checked ? '✓' : ''}</Text>
-      </View>
-      <Text>我确认：{WISH_PHOTO_RULE}</Text>
-    </View>
+    <CheckRow checked={checked} onChange={onChange} testId='photo-rule'>我确认：{WISH_PHOTO_RULE}</CheckRow>
   );
 }
 

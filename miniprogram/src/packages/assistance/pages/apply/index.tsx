@@ -7,6 +7,7 @@ import { shanghaiDate } from '@dajiuzhu/shared/src/rules/date';
 import { APPLICATION_PROGRAMMES, PROGRAMME_DEFINITIONS, type ApplicationProgramme } from '@dajiuzhu/shared/src/applications/programmes';
 import { STEP_LABELS } from '@dajiuzhu/shared/src/applications/stateMachine';
 import { PageShell } from '../../../../components/PageShell';
+import { CheckRow } from '../../../../components/CheckRow';
 import { Button } from '../../../../components/Button';
 import { Notice } from '../../../../components/Notice';
 import { useAction, useLoad } from '../../../../components/hooks';
@@ -99,10 +100,7 @@ export default function ApplyPage() {
               <Text className='apl-muted'>{d.hint}</Text>
             </View>
           ))}
-          <View className='apl-check tap' onClick={() => setForOther(!forOther)}>
-            <View className={`apl-check__box ${forOther ? 'apl-check__box--on' : ''}`}>{forOther ? '✓' : ''}</View>
-            <Text>为他人代办（帮办代办）</Text>
-          </View>
+          <CheckRow checked={forOther} onChange={setForOther} testId='for-other'>为他人代办（帮办代办）</CheckRow>
           {forOther ? (
             <View>
               {([['name', '申请人姓名'], ['idNumber', '申请人身份证号'], ['regionCode', '申请人所在地区代码（如 371402001）'], ['relation', '与申请人的关系（如 社区工作人员、子女）']] as const).map(([k, label]) => (
