@@ -40,7 +40,6 @@ export function importWorker(deps: { repo: LedgerRepository; pii: PiiCipher; con
     const beneficiaries = await loadBeneficiaries(deps.beneficiaries, job.regionCode);
     const counts = { ...emptyCounts(), ...job.counts };
     let totalFen = job.totalFen;
-    let checkpoint = job.checkpoint;
     let batchNo = 0;
     // After a takeover, the first batch may have been partly inserted by the attempt that died.
     let recheckOwn = job.attempt > 1;
@@ -135,9 +134,8 @@ export function importWorker(deps: { repo: LedgerRepository; pii: PiiCipher; con
       counts.duplicates += duplicates;
       counts.accepted += accepted;
       totalFen += fen;
-      checkpoint = lastLine;
       recheckOwn = false;
-      await repo.updateJob(job._id, { checkpoint, counts, totalFen, heartbeatAt: new Date() });
+      await repo.updateJob(job._id, { checkpoint: lastLine, counts, totalFen, heartbeatAt: new Date() });
       await deps.runner.batchCommitted(job._id, ++batchNo);
     };
 

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { recheckDeadline, shanghaiDate, type RecheckTrigger } from '@dajiuzhu/shared';
 import type { EntitlementRecord } from '../../applications/api';
-import type { RecheckDoc, RecheckEventDoc } from '../models/recheck';
-import { eventId } from '../../../core/db/eventLog';
+import type { RecheckDoc } from '../models/recheck';
 import { AppError } from '../../../core/errors/AppError';
 import type { Actor, RecheckDeps } from './deps';
-import { recheckLog } from './recheckLog';
+import { nextEvent, recheckLog } from './recheckLog';
 
 export interface OpenRequest { trigger: RecheckTrigger; key: string; reason: string; dueOn?: string | null }
 export interface Opened { id: string; created: boolean; deadline: string }
@@ -37,10 +36,7 @@ export function recheckOpener(deps: Pick<RecheckDeps, 'repo' | 'audit' | 'cfg' |
     let current: RecheckDoc | null = open;
     for (let attempt = 0; current && attempt < 3; attempt++) {
       if ((current.status !== 'open' && current.status !== 'checked') || deadline >= current.deadline) break;
-      const event: RecheckEventDoc = {
-        _id: eventId(current._id, current.sequence + 1), recheckId: current._id, sequence: current.sequence + 1, action: 'tightenDeadline',
-        patch: { deadline }, actorId: by.actorId, requestId: by.requestId, at: deps.now(),
-      };
+      const event = nextEvent(current, 'tightenDeadline', { deadline }, by, deps.now());
       const from = current.deadline;
       try {
         current = await log.append(current, event);

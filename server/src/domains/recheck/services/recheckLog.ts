@@ -6,6 +6,11 @@ import type { LetterDoc, RecheckDoc, RecheckEventDoc } from '../models/recheck';
 import { MESSAGES } from '../messages';
 import { SYSTEM, type RecheckDeps } from './deps';
 
+/** The event that follows `r`'s latest one (its sequence + 1): what every change of a recheck appends. */
+export function nextEvent(r: RecheckDoc, action: RecheckEventDoc['action'], patch: Record<string, unknown>, by: { actorId: string; requestId: string }, at: Date): RecheckEventDoc {
+  return { _id: eventId(r._id, r.sequence + 1), recheckId: r._id, sequence: r.sequence + 1, action, patch, actorId: by.actorId, requestId: by.requestId, at };
+}
+
 export const letterIdOf = (recheckId: string) => `lt_${createHash('sha256').update(recheckId).digest('base64url').slice(0, 24)}`;
 
 /**

@@ -4,13 +4,12 @@ import {
 } from '@dajiuzhu/shared';
 import { phaseOutMonthsFor } from '@dajiuzhu/config';
 import type { ActionContext } from '../../../core/context';
-import { eventId } from '../../../core/db/eventLog';
 import { AppError } from '../../../core/errors/AppError';
 import { requireStaff, requireStaffCovering } from '../../../core/scope/staffScope';
 import type { RecheckDecision, RecheckDoc, RecheckEventDoc } from '../models/recheck';
 import { isOverdue, recheckView } from '../views/recheckView';
 import type { RecheckDeps } from './deps';
-import { recheckLog } from './recheckLog';
+import { nextEvent, recheckLog } from './recheckLog';
 
 const subjectOf = (r: RecheckDoc) => r.beneficiary.userId ?? `recheck:${r._id}`;
 
@@ -45,7 +44,7 @@ export function staffDesk(deps: RecheckDeps) {
   }
 
   async function append(ctx: ActionContext, r: RecheckDoc, action: RecheckEventDoc['action'], patch: Record<string, unknown>): Promise<RecheckView> {
-    const event: RecheckEventDoc = { _id: eventId(r._id, r.sequence + 1), recheckId: r._id, sequence: r.sequence + 1, action, patch, actorId: ctx.actor._id, requestId: ctx.requestId, at: deps.now() };
+    const event = nextEvent(r, action, patch, { actorId: ctx.actor._id, requestId: ctx.requestId }, deps.now());
     const after = await log.append(r, event);
     await deps.audit.record({ actorId: ctx.actor._id, action: `recheck.${action}`, requestId: ctx.requestId, subjectId: subjectOf(r), details: { recheckId: r._id, status: after.status } });
     return view(ctx, after);
@@ -134,7 +133,7 @@ export function staffDesk(deps: RecheckDeps) {
         if (!r.notice || r.notice.endsOn >= day) continue;
         const current = await log.load(r._id);
         if (!current || current.status !== 'noticing') continue;
-        const event: RecheckEventDoc = { _id: eventId(r._id, current.sequence + 1), recheckId: r._id, sequence: current.sequence + 1, action: 'finishNotice', patch: { status: 'closed' }, actorId: 'system:recheck', requestId: 'job:recheck.notices', at: deps.now() };
+        const event = nextEvent(current, 'finishNotice', { status: 'closed' }, { actorId: 'system:recheck', requestId: 'job:recheck.notices' }, deps.now());
         try { await log.append(current, event); n++; } catch (err) { if (!(err instanceof AppError)) throw err; }
       }
       return n;
